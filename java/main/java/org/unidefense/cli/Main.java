@@ -1,0 +1,74 @@
+package org.unidefense.cli;
+
+import org.unidefense.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code unidefense} command. Subcommands are listed here only once they work.
+ * Errors reach the user as one clear message and an exit code, never as a stack trace
+ * (set {@code UNIDEFENSE_DEBUG=1} to see the trace).
+ */
+@Command(name = "unidefense",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Train, evaluate and deploy UniDefense detectors of face forgery and spoofing attacks.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "2:usage error (unknown flag, missing argument)",
+            "3:bad input data or configuration",
+            "4:runtime failure"
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(Main::exitCodeOf);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            String prefix = ex instanceof UserInputException ? "error: " : "failed: ";
+            cmd.getErr().println(cmd.getColorScheme().errorText(prefix + describe(ex)));
+            if (System.getenv("UNIDEFENSE_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return exitCodeOf(ex);
+        });
+        return cl;
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserInputException) {
+                return ExitCodes.BAD_INPUT;
+            }
+            if (t instanceof CommandLine.ParameterException) {
+                return ExitCodes.USAGE;
+            }
+        }
+        return ExitCodes.RUNTIME;
+    }
+
+    private static String describe(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+}
