@@ -37,8 +37,7 @@ public final class ScoreSet {
         int real = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != REAL && labels[i] != FAKE) {
-                throw new InvalidMetricInputException(what + ": label " + labels[i] + " at index " + i
-                        + "; expected 0 (real) or 1 (fake)");
+                throw badLabel(what, labels[i], i);
             }
             if (!Double.isFinite(scores[i])) {
                 throw new InvalidMetricInputException(what + ": score " + scores[i] + " at index " + i
@@ -62,14 +61,18 @@ public final class ScoreSet {
         }
         int[] narrowed = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            // Out-of-range values must still be reported as bad labels, not wrap into 0/1.
-            narrowed[i] = labels[i] == REAL || labels[i] == FAKE ? (int) labels[i] : -1;
-            if (narrowed[i] < 0) {
-                throw new InvalidMetricInputException(what + ": label " + labels[i] + " at index " + i
-                        + "; expected 0 (real) or 1 (fake)");
+            // checked before narrowing so that e.g. 2^32 is reported, not wrapped to 0
+            if (labels[i] != REAL && labels[i] != FAKE) {
+                throw badLabel(what, labels[i], i);
             }
+            narrowed[i] = (int) labels[i];
         }
         return of(what, narrowed, scores);
+    }
+
+    private static InvalidMetricInputException badLabel(String what, long label, int index) {
+        return new InvalidMetricInputException(what + ": label " + label + " at index " + index
+                + "; expected 0 (real) or 1 (fake)");
     }
 
     public int size() {

@@ -96,4 +96,25 @@ class MetricsFixtureParityTest {
         assertEquals(expected.get("NumP").asInt(), actual.get("NumP"));
         assertEquals(expected.get("NumN").asInt(), actual.get("NumN"));
     }
+
+    /** The sorted sweep against the reference's own procedure: re-evaluate every distinct score, keep the first lowest ACER. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void bestThresholdMatchesExhaustiveReevaluation(String name, SklearnConvention conv) {
+        ScoreSet set = scoreSet(name);
+        double[] candidates = java.util.Arrays.stream(set.scores()).distinct().sorted().toArray();
+        double bestThreshold = candidates[0];
+        double bestAcer = ConfusionCounts.at(set, candidates[0]).acer();
+        for (double t : candidates) {
+            double acer = ConfusionCounts.at(set, t).acer();
+            if (acer < bestAcer) {
+                bestAcer = acer;
+                bestThreshold = t;
+            }
+        }
+        MetricReport best = Metrics.evaluate(set, ThresholdRule.BEST, conv);
+        assertEquals(bestThreshold, best.threshold(), 0.0);
+        assertEquals(bestAcer, best.acer(), 0.0);
+        assertEquals(Metrics.evaluate(set, ThresholdRule.fixed(bestThreshold), conv).toMap(), best.toMap());
+    }
 }
