@@ -10,8 +10,12 @@ import static org.bytedeco.pytorch.global.torch.fft_rfft2;
 
 /** Orthonormal 2-D real FFT over the last two dimensions. */
 final class Spectra {
-    /** Kept alive for the JVM's lifetime: a StringViewOptional only points at it. */
-    private static final BytePointer ORTHO = new BytePointer("ortho");
+    /**
+     * Kept alive for the JVM's lifetime: a StringViewOptional only points at it. The extra
+     * reference stops a PointerScope that happens to be open when this class loads from
+     * freeing it (that crashed the FFT with a dangling string).
+     */
+    private static final BytePointer ORTHO = new BytePointer("ortho").retainReference();
     private static final long[] LAST_TWO = {-2, -1};
 
     private Spectra() {

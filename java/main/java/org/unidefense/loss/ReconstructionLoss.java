@@ -16,8 +16,12 @@ import static org.bytedeco.pytorch.global.torch.real;
  * mean is reported but never optimised.
  */
 public final class ReconstructionLoss {
-    /** Kept alive for the lifetime of the class: a StringViewOptional only points at it. */
-    private static final BytePointer ORTHO = new BytePointer("ortho");
+    /**
+     * Kept alive for the JVM's lifetime: a StringViewOptional only points at it. The extra
+     * reference stops a PointerScope that happens to be open when this class loads from
+     * freeing it (that crashed the FFT with a dangling string).
+     */
+    private static final BytePointer ORTHO = new BytePointer("ortho").retainReference();
     private static final long[] PER_SAMPLE = {1, 2, 3};
 
     private ReconstructionLoss() {
