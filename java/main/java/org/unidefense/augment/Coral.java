@@ -16,7 +16,7 @@ import static org.bytedeco.pytorch.global.torch.eye;
  * {@link CoralMode#SQRT} uses true matrix square roots; {@link CoralMode#REFERENCE} the reference's
  * SVD formula (see {@link ReferenceSvdRoot}).
  */
-public final class Coral {
+public final class Coral implements StyleAlignment {
     private final CovarianceRoot roots;
 
     private Coral(CovarianceRoot roots) {
@@ -46,6 +46,7 @@ public final class Coral {
      * Re-colours {@code source} [B,C,H,W] with the channel statistics of {@code target} [B,C,H,W].
      * A constant channel has zero std and yields NaN, as in the reference.
      */
+    @Override
     public Tensor align(Tensor source, Tensor target) {
         ChannelStats s = ChannelStats.of(source);
         ChannelStats t = ChannelStats.of(target);

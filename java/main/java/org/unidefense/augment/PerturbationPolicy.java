@@ -24,15 +24,16 @@ public final class PerturbationPolicy {
     private static final long STYLE_KINDS = 2;
     private static final long BASIC_KINDS = 3;
 
-    private final Coral coral;
+    private final StyleAlignment alignment;
     private final FrequencyStyleTransfer frequencyTransfer = new FrequencyStyleTransfer();
     private final SpatialStyleTransfer spatialTransfer = new SpatialStyleTransfer();
     private final WhiteNoise noise = new WhiteNoise();
     private final GaussianBlur5x5 blur = new GaussianBlur5x5();
     private final NearestDownscale downscale = new NearestDownscale();
 
-    public PerturbationPolicy(Coral coral) {
-        this.coral = coral;
+    /** @param alignment how style partners are re-coloured first; the model uses {@link Coral} */
+    public PerturbationPolicy(StyleAlignment alignment) {
+        this.alignment = alignment;
     }
 
     /**
@@ -52,7 +53,7 @@ public final class PerturbationPolicy {
         double branchDraw = random.uniform();
         if (branchDraw > STYLE_THRESHOLD) {
             try (NoGradGuard ignored = new NoGradGuard()) {
-                Tensor style = coral.align(stylePartners(x, realPermutation, fakePermutation), x);
+                Tensor style = alignment.align(stylePartners(x, realPermutation, fakePermutation), x);
                 long kindDraw = random.integer(STYLE_KINDS);
                 long b = x.size(0);
                 Tensor out = kindDraw == 0
