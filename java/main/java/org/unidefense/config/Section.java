@@ -163,7 +163,7 @@ final class Section {
         return v;
     }
 
-    int requiredPositive(String key) {
+    Integer requiredPositive(String key) {
         Integer v = optionalPositive(key);
         if (v == null) {
             throw requiredButAbsent(key, "a positive whole number");
@@ -197,7 +197,7 @@ final class Section {
         return v == null ? defaultValue : v;
     }
 
-    boolean requiredBool(String key) {
+    Boolean requiredBool(String key) {
         Boolean v = optionalBool(key);
         if (v == null) {
             throw requiredButAbsent(key, "true or false");
