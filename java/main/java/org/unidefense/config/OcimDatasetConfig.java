@@ -56,6 +56,11 @@ public record OcimDatasetConfig(
         List<String> train = domains(s, "train_dataset", !testStage);
         List<String> dev = domains(s, "dev_dataset", false);
         List<String> test = domains(s, "test_dataset", true);
+        if (test.size() > 1) {
+            YamlNode n = s.node("test_dataset");
+            s.warnings().add(n.where() + ": only the first domain of 'test_dataset' (" + test.get(0)
+                    + ") is used for validation and testing; " + test.subList(1, test.size()) + " are ignored");
+        }
         Map<String, String> roots = new LinkedHashMap<>();
         for (String d : DOMAINS) {
             String key = d + "_root";

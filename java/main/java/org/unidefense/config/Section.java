@@ -323,13 +323,9 @@ final class Section {
             if (!known.contains(k)) {
                 String hint = DidYouMean.suggest(k, known).map(s -> " (did you mean '" + pathOf(s) + "'?)")
                         .orElse("");
-                warnings.add(v.file() + ":" + lineOfKey(v) + ": unknown key '" + pathOf(k) + "' is ignored" + hint);
+                warnings.add(v.file() + ":" + v.line() + ": unknown key '" + pathOf(k) + "' is ignored" + hint);
             }
         });
-    }
-
-    private static int lineOfKey(YamlNode v) {
-        return v.line();
     }
 
     ConfigWarnings warnings() {

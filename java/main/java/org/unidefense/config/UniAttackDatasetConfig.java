@@ -134,6 +134,7 @@ public record UniAttackDatasetConfig(
     @Override
     public Map<String, Object> toPlain() {
         Map<String, Object> out = common.toPlain();
+        out.remove("use_lmdb"); // UniAttack always reads LMDB stores
         sourceRoots.forEach((src, r) -> out.put(src + "_root", r));
         out.put("train_real_fpv", trainRealFpv);
         out.put("train_fake_fpv", trainFakeFpv);

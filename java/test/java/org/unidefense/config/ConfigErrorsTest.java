@@ -134,4 +134,13 @@ class ConfigErrorsTest {
         assertEquals("4p", rc.config().crop());
         assertMentions(rc.warnings().get(0), "model.yml:11", "'config.crop' appears twice");
     }
+
+    @Test
+    void ocimUsesOnlyTheFirstTestDomainAndSaysSo() {
+        ConfigFiles.write(dir, "data3.yml", ConfigFiles.OCIM_DATA.replace("test_dataset: [C]", "test_dataset: [C, O]"));
+        ResolvedConfig rc = ConfigLoader.load(ConfigFiles.write(dir, "model.yml", ConfigFiles.minimalModel("data3.yml")));
+        assertEquals("C", ((OcimDatasetConfig) rc.dataset()).targetDomain());
+        assertEquals(1, rc.warnings().size(), rc.warnings().toString());
+        assertMentions(rc.warnings().get(0), "data3.yml:7", "only the first domain", "[O] are ignored");
+    }
 }
