@@ -21,6 +21,13 @@ import java.util.Set;
  * are read by the reference through {@code dict.get(key, default)} and null has no useful meaning there.
  */
 final class Section {
+    /** Words PyYAML (YAML 1.1) reads as booleans besides true/false; the reference accepts them. */
+    private static final Map<String, Boolean> YAML11_BOOLEANS = Map.ofEntries(
+            Map.entry("yes", true), Map.entry("Yes", true), Map.entry("YES", true),
+            Map.entry("on", true), Map.entry("On", true), Map.entry("ON", true),
+            Map.entry("no", false), Map.entry("No", false), Map.entry("NO", false),
+            Map.entry("off", false), Map.entry("Off", false), Map.entry("OFF", false));
+
     private final YamlNode.Mapping map;
     private final ConfigWarnings warnings;
     private final Set<String> known = new LinkedHashSet<>();
@@ -94,6 +101,9 @@ final class Section {
         }
         if (type == Double.class && v instanceof Long l) {
             return l.doubleValue();
+        }
+        if (type == Boolean.class && v instanceof String str && YAML11_BOOLEANS.containsKey(str)) {
+            return YAML11_BOOLEANS.get(str);
         }
         throw wrongType(n, expected);
     }

@@ -112,6 +112,10 @@ public record TrainConfig(
         SchedulerSpec scheduler = s.optionalSection("scheduler").map(SchedulerSpec::read)
                 .orElse(SchedulerSpec.constant());
         String crop = s.requiredChoice("crop", CROPS);
+        if (engine == Engine.FE && crop.equals("4p")) {
+            // The reference's forgery engine passes no margin to its loader, so 4p cannot work there.
+            throw s.invalid("crop", "engine FE supports only 'nocrop' (images stored already cropped), found \"4p\"");
+        }
         boolean resume = s.bool("resume", false);
         boolean resumeBest = s.bool("resume_best", false);
         String notes = s.string("notes", null);

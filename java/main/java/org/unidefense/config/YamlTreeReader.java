@@ -64,7 +64,9 @@ public final class YamlTreeReader {
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file");
         } catch (StreamReadException e) {
-            throw new UserInputException(file + ":" + lineOf(e.getLocation()) + ": malformed YAML: "
+            JsonLocation at = e.getLocation();
+            String column = at == null || at.getColumnNr() < 1 ? "" : ":" + at.getColumnNr();
+            throw new UserInputException(file + ":" + lineOf(at) + column + ": malformed YAML: "
                     + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot read the file: " + e.getMessage(), e);

@@ -143,4 +143,23 @@ class ConfigErrorsTest {
         assertEquals(1, rc.warnings().size(), rc.warnings().toString());
         assertMentions(rc.warnings().get(0), "data3.yml:7", "only the first domain", "[O] are ignored");
     }
+
+    @Test
+    void forgeryEngineRejectsFaceBoxCropping() {
+        Path m = Path.of("config_template/forgery/model_udeb4.yml");
+        String text;
+        try {
+            text = java.nio.file.Files.readString(m).replace("crop: nocrop", "crop: 4p");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path copy = ConfigFiles.write(dir, "fe.yml", text);
+        assertMentions(failure(copy), "fe.yml:", "'config.crop'", "engine FE supports only 'nocrop'");
+    }
+
+    @Test
+    void pyYamlBooleanWordsAreAccepted() {
+        String text = ConfigFiles.minimalModel("data.yml").replace("debug: false", "debug: yes");
+        assertEquals(Boolean.TRUE, ConfigLoader.load(model(text)).config().debug());
+    }
 }
