@@ -77,15 +77,25 @@ public record OptimizerSpec(String name, double weightDecay, double lr, Map<Stri
         if (lr <= 0) {
             throw s.invalid("lr", "expected a positive learning rate, found " + lr);
         }
-        List<Double> betas = s.optionalNumberList("betas");
-        if (betas != null && betas.size() != 2) {
-            throw s.invalid("betas", "expected a list of two numbers, found " + betas.size());
-        }
-        s.optionalNumber("eps");
-        s.optionalNumber("momentum");
-        s.optionalBool("amsgrad");
-        s.optionalBool("nesterov");
         Set<String> known = KNOWN_PARAMS.get(name);
+        // Type-check the common keyword arguments this optimizer takes; others it does not take stay
+        // unknown and are reported by finish().
+        if (known.contains("betas")) {
+            List<Double> betas = s.optionalNumberList("betas");
+            if (betas != null && betas.size() != 2) {
+                throw s.invalid("betas", "expected a list of two numbers, found " + betas.size());
+            }
+        }
+        for (String numeric : List.of("eps", "momentum", "alpha", "rho", "lr_decay", "dampening")) {
+            if (known.contains(numeric)) {
+                s.optionalNumber(numeric);
+            }
+        }
+        for (String flag : List.of("amsgrad", "nesterov", "centered", "maximize")) {
+            if (known.contains(flag)) {
+                s.optionalBool(flag);
+            }
+        }
         s.know(known.toArray(String[]::new));
         Map<String, Object> params = new LinkedHashMap<>();
         s.mapping().entries().forEach((k, v) -> {

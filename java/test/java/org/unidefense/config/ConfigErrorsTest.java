@@ -162,4 +162,16 @@ class ConfigErrorsTest {
         String text = ConfigFiles.minimalModel("data.yml").replace("debug: false", "debug: yes");
         assertEquals(Boolean.TRUE, ConfigLoader.load(model(text)).config().debug());
     }
+
+    @Test
+    void optimizerArgumentTheChosenOptimizerDoesNotTakeIsReported() {
+        String text = ConfigFiles.minimalModel("data.yml").replace("    weight_decay: 0.0",
+                "    weight_decay: 0.0\n    momentum: 0.9\n    amsgrad: true");
+        ResolvedConfig rc = ConfigLoader.load(model(text));
+        // AdamW takes amsgrad but has no momentum
+        assertEquals(1, rc.warnings().size(), rc.warnings().toString());
+        assertMentions(rc.warnings().get(0), "model.yml:10", "'config.optimizer.momentum'");
+        assertTrue(rc.config().optimizer().amsgrad());
+        assertTrue(!rc.config().optimizer().params().containsKey("momentum"));
+    }
 }
