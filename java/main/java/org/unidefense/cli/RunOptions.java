@@ -1,0 +1,55 @@
+package org.unidefense.cli;
+
+import org.unidefense.config.ConfigOverrides;
+import org.unidefense.config.Engine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * The reference's training/testing flags (its main.py), shared by every command that runs from a
+ * model file: {@code --config}, {@code --engine}, {@code -r/--local_rank}, {@code --exp_id},
+ * {@code --ds_config}, {@code --test} and {@code --offline}.
+ */
+public final class RunOptions {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "Model configuration file (model:, config:, data: blocks).")
+    Path config;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Protocol: ${COMPLETION-CANDIDATES} (forgery, OCIM anti-spoofing, UniAttack). "
+                    + "Default: inferred from the dataset file.")
+    Engine engine;
+
+    @Option(names = {"-r", "--local_rank"}, paramLabel = "RANK", defaultValue = "0",
+            description = "Process rank for distributed training, or the device for single-device testing "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int localRank;
+
+    @Option(names = "--exp_id", paramLabel = "ID", description = "Replace config.id (the run directory name).")
+    String expId;
+
+    @Option(names = "--ds_config", paramLabel = "FILE", description = "Replace data.file (the dataset file).")
+    String dsConfig;
+
+    @Option(names = "--test", description = "Test stage instead of training.")
+    boolean test;
+
+    @Option(names = "--offline", description = "Accepted for compatibility (the reference's offline "
+            + "experiment-tracking mode); this port logs locally and ignores it.")
+    boolean offline;
+
+    public Path configFile() {
+        return config;
+    }
+
+    public boolean isTest() {
+        return test;
+    }
+
+    /** The overrides these flags express, for {@link org.unidefense.config.ConfigLoader}. */
+    public ConfigOverrides overrides() {
+        return new ConfigOverrides(engine, localRank, expId, dsConfig, test);
+    }
+}
