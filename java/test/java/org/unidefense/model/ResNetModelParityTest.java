@@ -31,7 +31,14 @@ class ResNetModelParityTest {
         torch.set_num_threads(2);
     }
 
+    /** Built and loaded once per fixture: UDR50 regenerates 82 M weight values. */
+    private static final Map<String, UniDefenseResNet> MODELS = new java.util.HashMap<>();
+
     private static UniDefenseResNet loaded(String group, Fixture f) {
+        return MODELS.computeIfAbsent(group, g -> build(g, f));
+    }
+
+    private static UniDefenseResNet build(String group, Fixture f) {
         String arch = f.meta().get("model").asText();
         UniDefenseResNet model = (UniDefenseResNet) ModelFactory.create(arch, ModelOptions.defaults());
         Map<String, Tensor> weights = ReferenceFixtures.stateDict(f, "weights");
@@ -87,6 +94,8 @@ class ResNetModelParityTest {
     }
 
     private static void check(Fixture f, String name, Tensor actual) {
+        System.out.printf("%s/%s max |diff| %.3g%n", f.group(), name,
+                TensorAssert.maxAbsDiff(ReferenceFixtures.array(f, name), actual));
         assertClose(f.group() + "/" + name, f.floats(name), f.shape(name), actual, ATOL, RTOL);
     }
 }

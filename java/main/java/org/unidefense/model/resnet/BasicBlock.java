@@ -40,11 +40,6 @@ public class BasicBlock extends ResidualBlock {
         this.downsample = downsample == null ? null : register_module("downsample", downsample);
     }
 
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
-    }
-
     /** The last BatchNorm, which timm initialises to zero (zero_init_last). */
     @Override
     Layer lastNorm() {

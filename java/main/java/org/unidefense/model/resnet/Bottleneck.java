@@ -43,11 +43,6 @@ public class Bottleneck extends ResidualBlock {
         this.downsample = downsample == null ? null : register_module("downsample", downsample);
     }
 
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
-    }
-
     @Override
     Layer lastNorm() {
         return bn3;

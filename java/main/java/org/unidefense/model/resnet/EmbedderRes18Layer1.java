@@ -1,7 +1,7 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
@@ -16,7 +16,7 @@ import org.unidefense.model.nn.UnaryModule;
  * conv is an SFConv2d (backward FFT norm: the reference builds it without freq_norm), with a
  * 1x1 conv + norm + max-pool shortcut.
  */
-public class EmbedderRes18Layer1 extends Module implements UnaryModule {
+public class EmbedderRes18Layer1 extends CompositeModule implements UnaryModule {
     static final long DEPTH = 512;
 
     private final Layer conv1;
@@ -38,11 +38,6 @@ public class EmbedderRes18Layer1 extends Module implements UnaryModule {
                 .add(Layers.conv2d(inDepth, DEPTH, 1, 1, 0, bias))
                 .add(norm.create(DEPTH, affine))
                 .add(Layers.maxPool2d(3, 2, 1)));
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.Layer;
@@ -11,7 +11,7 @@ import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 
 /** UDR18's second embedding block: a 512-channel basic residual block, first conv an SFConv2d. */
-public class EmbedderRes18Layer2 extends Module implements UnaryModule {
+public class EmbedderRes18Layer2 extends CompositeModule implements UnaryModule {
     private static final long DEPTH = EmbedderRes18Layer1.DEPTH;
 
     private final SFConv2d conv1;
@@ -28,11 +28,6 @@ public class EmbedderRes18Layer2 extends Module implements UnaryModule {
         act = register(activation.create(), "act");
         conv2 = register(Layers.conv2d(DEPTH, DEPTH, 3, 1, 1, bias), "conv2");
         norm2 = register(norm.create(DEPTH, affine), "norm2");
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

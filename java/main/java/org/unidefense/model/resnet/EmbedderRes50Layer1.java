@@ -1,7 +1,7 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
@@ -15,7 +15,7 @@ import org.unidefense.model.nn.UnaryModule;
  * UDR50's first embedding block: a strided bottleneck to 2048 channels (width 512) whose 3x3
  * conv is a stride-2 SFConv2d, with a 1x1 conv + norm + max-pool shortcut.
  */
-public class EmbedderRes50Layer1 extends Module implements UnaryModule {
+public class EmbedderRes50Layer1 extends CompositeModule implements UnaryModule {
     static final long WIDTH = 512;
     static final long DEPTH = 2048;
 
@@ -42,11 +42,6 @@ public class EmbedderRes50Layer1 extends Module implements UnaryModule {
                 .add(Layers.conv2d(inDepth, DEPTH, 1, 1, 0, bias))
                 .add(norm.create(DEPTH, affine))
                 .add(Layers.maxPool2d(3, 2, 1)));
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.Layer;
@@ -11,7 +11,7 @@ import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 
 /** UDR50's second embedding block: a 2048-channel bottleneck (width 512), 3x3 conv an SFConv2d. */
-public class EmbedderRes50Layer2 extends Module implements UnaryModule {
+public class EmbedderRes50Layer2 extends CompositeModule implements UnaryModule {
     private static final long WIDTH = EmbedderRes50Layer1.WIDTH;
     private static final long DEPTH = EmbedderRes50Layer1.DEPTH;
 
@@ -33,11 +33,6 @@ public class EmbedderRes50Layer2 extends Module implements UnaryModule {
         norm2 = register(norm.create(WIDTH, affine), "norm2");
         conv3 = register(Layers.conv2d(WIDTH, DEPTH, 1, 1, 0, bias), "conv3");
         norm3 = register(norm.create(DEPTH, affine), "norm3");
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
@@ -19,7 +19,7 @@ import static org.bytedeco.pytorch.global.torch.cat;
  * and 2 outputs are average-pooled to layer 3's size and concatenated with it
  * (64 + 128 + 256 = 448 channels at 1/8 of the input size).
  */
-public class ExtractorRes18 extends Module implements UnaryModule {
+public class ExtractorRes18 extends CompositeModule implements UnaryModule {
     public static final long OUT_CHANNELS = 64 + 128 + 256;
 
     private final Layer conv1;
@@ -39,11 +39,6 @@ public class ExtractorRes18 extends Module implements UnaryModule {
         layer2 = register_module("layer2", stages.get(1));
         layer3 = register_module("layer3", stages.get(2));
         ResNetStages.initialize(this, stages);
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

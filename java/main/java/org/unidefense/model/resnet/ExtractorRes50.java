@@ -1,7 +1,7 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
@@ -11,7 +11,7 @@ import org.unidefense.model.nn.UnaryModule;
 import java.util.List;
 
 /** UDR50's feature extractor: the ResNet-50 stem with max pool, then layers 1-3 (1024 channels, 1/16 size). */
-public class ExtractorRes50 extends Module implements UnaryModule {
+public class ExtractorRes50 extends CompositeModule implements UnaryModule {
     public static final long OUT_CHANNELS = 1024;
 
     private final Layer conv1;
@@ -33,11 +33,6 @@ public class ExtractorRes50 extends Module implements UnaryModule {
         layer2 = register_module("layer2", stages.get(1));
         layer3 = register_module("layer3", stages.get(2));
         ResNetStages.initialize(this, stages);
-    }
-
-    private Layer register(Layer layer, String name) {
-        register_module(name, layer.module());
-        return layer;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.unidefense.model.resnet;
 
-import org.bytedeco.pytorch.Module;
+import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
@@ -9,7 +9,7 @@ import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 
 /** What the timm-layout ResNet blocks share: how their convolutions and shortcut are made. */
-public abstract class ResidualBlock extends Module implements UnaryModule {
+public abstract class ResidualBlock extends CompositeModule implements UnaryModule {
     protected ResidualBlock(String name) {
         super(name);
     }
