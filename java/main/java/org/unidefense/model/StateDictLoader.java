@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Strict loading of a state dict into a module by exact key, as PyTorch's
@@ -24,14 +25,27 @@ public final class StateDictLoader {
 
     /** Loads {@code source} into {@code module}; {@code what} names the source in error messages. */
     public static void load(Module module, Map<String, Tensor> source, String what) {
+        load(module, source, what, key -> false, key -> false);
+    }
+
+    /**
+     * Non-strict variant, as the reference loads pretrained backbones: target keys accepted by
+     * {@code mayBeMissing} keep their current values when absent, source keys accepted by
+     * {@code ignored} are skipped. Anything else that does not match is an error.
+     *
+     * @return the target keys that were absent and left unchanged, in state-dict order
+     */
+    public static List<String> load(Module module, Map<String, Tensor> source, String what,
+                                    Predicate<String> mayBeMissing, Predicate<String> ignored) {
         Map<String, Tensor> target = StateDicts.of(module);
         List<String> missing = new ArrayList<>();
+        List<String> leftUnchanged = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
         for (Map.Entry<String, Tensor> e : target.entrySet()) {
             Tensor src = source.get(e.getKey());
             if (src == null) {
-                missing.add(e.getKey());
+                (mayBeMissing.test(e.getKey()) ? leftUnchanged : missing).add(e.getKey());
                 continue;
             }
             long[] want = Tensors.shape(e.getValue());
@@ -44,7 +58,7 @@ public final class StateDictLoader {
             }
         }
         for (String key : source.keySet()) {
-            if (!target.containsKey(key)) {
+            if (!target.containsKey(key) && !ignored.test(key)) {
                 unexpected.add(key);
             }
         }
@@ -57,9 +71,13 @@ public final class StateDictLoader {
         }
         try (NoGradGuard g = new NoGradGuard()) {
             for (Map.Entry<String, Tensor> e : target.entrySet()) {
-                e.getValue().copy_(source.get(e.getKey()));
+                Tensor src = source.get(e.getKey());
+                if (src != null) {
+                    e.getValue().copy_(src);
+                }
             }
         }
+        return leftUnchanged;
     }
 
     public static void load(Module module, Map<String, Tensor> source) {

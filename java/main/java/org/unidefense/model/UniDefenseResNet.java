@@ -15,9 +15,11 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.model.nn.Resize;
 import org.unidefense.model.nn.UnaryModule;
+import org.unidefense.model.resnet.PretrainedResNet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 
@@ -33,6 +35,7 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
     protected static final Norm2d DECODER_NORM = Norm2d.INSTANCE;
 
     private final UnaryModule extractor;
+    private final Module extractorModule;
     private final UnaryModule embBlock1;
     private final UnaryModule embBlock2;
     private final List<IndexedSequential> decoder = new ArrayList<>();
@@ -47,6 +50,7 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
         super(name, options.dropRate());
         this.freqNorm = options.freqNorm();
         this.extractor = register_module("extractor", extractor);
+        this.extractorModule = extractor;
         this.embBlock1 = register_module("emb_block1", embBlock1);
         this.embBlock2 = register_module("emb_block2", embBlock2);
         for (int i = 0; i < decoderStages.size(); i++) {
@@ -62,6 +66,16 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
 
     public UnaryModule extractor() {
         return extractor;
+    }
+
+    /**
+     * Loads ImageNet ResNet weights (the reference's {@code extractor_weights}) into the
+     * extractor; see {@link PretrainedResNet}.
+     *
+     * @return the extractor keys the file did not provide
+     */
+    public List<String> loadExtractorWeights(Map<String, Tensor> weights, String what) {
+        return PretrainedResNet.loadInto(extractorModule, weights, what);
     }
 
     public UnaryModule embBlock1() {
