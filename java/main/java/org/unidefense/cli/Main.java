@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
+            ModelCommand.class,
+            BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,129 @@
+package org.unidefense.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.unidefense.UserInputException;
+import org.unidefense.bench.EvalForwardBench;
+import org.unidefense.bench.MatmulPeak;
+import org.unidefense.bench.ProcessMemory;
+import org.unidefense.bench.TimingStats;
+import org.unidefense.config.ConfigLoader;
+import org.unidefense.config.ConfigOverrides;
+import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelFactory;
+import org.unidefense.model.ModelOptions;
+import org.unidefense.model.UniDefenseModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.bytedeco.pytorch.global.torch.get_num_threads;
+import static org.bytedeco.pytorch.global.torch.set_num_threads;
+
+/**
+ * {@code unidefense bench}: speed and memory of a model on this machine, as JSON. Figures are
+ * medians over timed runs after warm-up, reported next to the machine's matmul peak measured in
+ * the same invocation, so runs on different or contended machines can be compared as ratios.
+ */
+@Command(name = "bench",
+        description = "Measure eval-forward throughput and memory of a model (JSON on stdout).",
+        mixinStandardHelpOptions = true)
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name (${COMPLETION-CANDIDATES}); "
+            + "default UDR18 unless --config is given.", completionCandidates = ModelNames.class)
+    String modelName;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Build the model of this model file instead.")
+    Path config;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Images per forward (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--size", defaultValue = "256", description = "Input height and width (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to this file.")
+    Path out;
+
+    /** Lists the model names picocli offers in --help. */
+    static final class ModelNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ModelFactory.names().iterator();
+        }
+    }
+
+    @Override
+    public void run() {
+        if (batch < 1 || size < 16 || threads < 1 || repeats < 1 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "need --batch >= 1, --size >= 16, --threads >= 1, --repeats >= 1, --warmup >= 0");
+        }
+        set_num_threads(threads);
+        long rssStart = ProcessMemory.rssBytes();
+        UniDefenseModel model = buildModel();
+        double peak = MatmulPeak.gflops(1024, 5);
+        TimingStats t = TimingStats.of(EvalForwardBench.run(model, batch, size, warmup, repeats));
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", model.architecture());
+        report.put("workload", "eval_forward");
+        report.put("batch", batch);
+        report.put("size", size);
+        report.put("threads", get_num_threads());
+        report.put("timed_runs", t.samples());
+        report.put("seconds_per_batch_median", t.medianSeconds());
+        report.put("seconds_per_batch_min", t.minSeconds());
+        report.put("seconds_per_batch_max", t.maxSeconds());
+        report.put("images_per_second_median", batch / t.medianSeconds());
+        report.put("matmul_peak_gflops", peak);
+        report.put("rss_start_mb", rssStart / 1e6);
+        report.put("rss_end_mb", ProcessMemory.rssBytes() / 1e6);
+        report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
+        report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
+        write(report);
+    }
+
+    private UniDefenseModel buildModel() {
+        if (config != null && modelName != null) {
+            throw new UserInputException("give either --model or --config, not both");
+        }
+        if (config != null) {
+            return ModelConfigs.create(ConfigLoader.load(config, ConfigOverrides.none()).model());
+        }
+        return ModelFactory.create(modelName == null ? "UDR18" : modelName, ModelOptions.defaults());
+    }
+
+    private void write(Map<String, Object> report) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            String text = json.writeValueAsString(report);
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println(text);
+            pw.flush();
+            if (out != null) {
+                org.unidefense.io.AtomicFiles.writeString(out, text + "\n");
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot write the benchmark report to " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

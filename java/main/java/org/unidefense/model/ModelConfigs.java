@@ -1,0 +1,21 @@
+package org.unidefense.model;
+
+import org.unidefense.config.ModelConfig;
+import org.unidefense.model.nn.FftNorm;
+
+/** Builds models from the {@code model:} block of a configuration file. */
+public final class ModelConfigs {
+    private ModelConfigs() {
+    }
+
+    /** The constructor arguments a {@code model:} block asks for. */
+    public static ModelOptions options(ModelConfig m) {
+        return new ModelOptions(m.numClasses(), m.dropRate(), m.bias(), m.affine(), FftNorm.parse(m.freqNorm()),
+                m.midDepth(), m.imageSize(), m.extractor(), m.extractorWeights());
+    }
+
+    /** A freshly initialised model (no weights loaded) for the {@code model:} block. */
+    public static UniDefenseModel create(ModelConfig m) {
+        return ModelFactory.create(m.arch().name(), options(m));
+    }
+}
