@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate and deploy UniDefense detectors of face forgery and spoofing attacks.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            WeightsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
