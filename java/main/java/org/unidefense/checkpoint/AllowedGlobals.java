@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The only Python globals a pickle may name: the functions {@code torch.save} uses to rebuild
- * tensors and parameters, {@code collections.OrderedDict}, and the typed-storage classes that
- * tell a storage's dtype. Everything else (for example {@code os.system} or
+ * tensors and parameters, {@code collections.OrderedDict}, the typed-storage classes that
+ * tell a storage's dtype, and the three data-only globals of pickled NumPy scalars
+ * (see {@link NumpyScalars}). Everything else (for example {@code os.system} or
  * {@code builtins.eval}, which a malicious file would use) is refused before it is used.
  */
 final class AllowedGlobals {
@@ -32,7 +33,11 @@ final class AllowedGlobals {
             "torch._utils._rebuild_tensor", new Function("torch._utils._rebuild_tensor", AllowedGlobals::rebuildTensor),
             "torch._utils._rebuild_parameter", new Function("torch._utils._rebuild_parameter", AllowedGlobals::rebuildParameter),
             "torch._utils._rebuild_parameter_with_state",
-            new Function("torch._utils._rebuild_parameter_with_state", AllowedGlobals::rebuildParameter));
+            new Function("torch._utils._rebuild_parameter_with_state", AllowedGlobals::rebuildParameter),
+            "numpy.core.multiarray.scalar", new Function("numpy.core.multiarray.scalar", NumpyScalars::scalar),
+            "numpy._core.multiarray.scalar", new Function("numpy._core.multiarray.scalar", NumpyScalars::scalar),
+            "numpy.dtype", new Function("numpy.dtype", NumpyScalars::dtype),
+            "_codecs.encode", new Function("_codecs.encode", NumpyScalars::latin1Encode));
 
     private AllowedGlobals() {
     }

@@ -46,7 +46,7 @@ public final class TorchSaveWriter {
         Path parent = path.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+            Path tmp = parent.resolve(path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 writeZip(tmp, pickle, pickler.storages());
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -77,6 +77,7 @@ final class Unpickler {
             case 'I': push(textInt(readLine())); break;             // INT (protocol 0)
             case 'L': push(textLong(readLine())); break;            // LONG (protocol 0)
             case 'F': push(Double.parseDouble(readLine())); break;  // FLOAT (protocol 0)
+            case 'V': push(rawUnicodeEscape(readLine())); break;  // UNICODE (protocol 0)
             case 'X': push(utf8(readBytes(length(readLittle(4))))); break;     // BINUNICODE
             case 0x8c: push(utf8(readBytes(readUnsigned()))); break;          // SHORT_BINUNICODE
             case 0x8d: push(utf8(readBytes(length(readLittle(8))))); break;   // BINUNICODE8
@@ -143,6 +144,10 @@ final class Unpickler {
 
     /** BUILD sets instance attributes; only an OrderedDict's (e.g. {@code _metadata}) are expected. */
     private static void build(Object target, Object state) {
+        if (target instanceof NumpyScalars.NumpyDType d) {
+            d.setState(state);
+            return;
+        }
         if (!(target instanceof PyOrderedDict od)) {
             throw new PickleException("cannot set state on " + AllowedGlobals.describe(target));
         }
@@ -314,6 +319,23 @@ final class Unpickler {
     private static Object textLong(String s) {
         BigInteger v = new BigInteger(s.endsWith("L") ? s.substring(0, s.length() - 1) : s);
         return v.bitLength() < 64 ? (Object) v.longValue() : v;
+    }
+
+    /** Python's raw-unicode-escape: latin-1 text with {@code \\uXXXX} and {@code \\UXXXXXXXX} escapes. */
+    private static String rawUnicodeEscape(String line) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            int digits = c == '\\' && i + 1 < line.length()
+                    ? (line.charAt(i + 1) == 'u' ? 4 : line.charAt(i + 1) == 'U' ? 8 : 0) : 0;
+            if (digits > 0 && i + 2 + digits <= line.length()) {
+                sb.appendCodePoint(Integer.parseInt(line.substring(i + 2, i + 2 + digits), 16));
+                i += 1 + digits;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String utf8(byte[] b) {
