@@ -68,8 +68,9 @@ public final class LibtorchTensors {
     }
 
     static DType dtypeOf(ScalarType s) {
+        // Enums returned by native calls are fresh objects: compare their values, not identities.
         for (DType d : DType.values()) {
-            if (scalarType(d) == s) {
+            if (scalarType(d).value == s.value) {
                 return d;
             }
         }

@@ -23,6 +23,18 @@ final class CheckpointFiles {
         }
     }
 
+    /** A test resource outside the reference fixtures, e.g. {@code /checkpoint/x.pt}. */
+    static byte[] resource(String absolute) {
+        try (java.io.InputStream in = CheckpointFiles.class.getResourceAsStream(absolute)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing test resource " + absolute);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);
