@@ -131,6 +131,10 @@ public final class StoredTensor {
     public float[] toFloats() {
         ByteBuffer b = storage.buffer();
         float[] out = new float[Math.toIntExact(numel())];
+        if (dtype() == DType.FLOAT32 && isContiguous()) { // the common case, in bulk
+            b.position(Math.toIntExact(storageOffset * 4)).slice().order(b.order()).asFloatBuffer().get(out);
+            return out;
+        }
         for (int j = 0; j < out.length; j++) {
             out[j] = (float) ElementReader.asDouble(b, dtype(), storageIndex(j));
         }
@@ -144,6 +148,10 @@ public final class StoredTensor {
         }
         ByteBuffer b = storage.buffer();
         long[] out = new long[Math.toIntExact(numel())];
+        if (dtype() == DType.INT64 && isContiguous()) {
+            b.position(Math.toIntExact(storageOffset * 8)).slice().order(b.order()).asLongBuffer().get(out);
+            return out;
+        }
         for (int j = 0; j < out.length; j++) {
             out[j] = ElementReader.asLong(b, dtype(), storageIndex(j));
         }

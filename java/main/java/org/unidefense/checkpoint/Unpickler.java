@@ -38,11 +38,6 @@ final class Unpickler {
         this.persistentLoad = persistentLoad;
     }
 
-    /** Bytes consumed so far, for error messages. */
-    long position() {
-        return position;
-    }
-
     Object load() throws IOException {
         while (true) {
             long at = position;

@@ -86,6 +86,30 @@ class StoredFixturesTest {
     }
 
     @Test
+    void writtenStorageDataStartsOn64ByteBoundaries() throws java.io.IOException {
+        Path p = dir.resolve("aligned.pt");
+        TorchSaveWriter.write(TorchSaveFile.read(CheckpointFiles.copy(dir, "E_train_udr18/initial.stored.pt")).root(), p);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(p))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = 0;
+        int storages = 0;
+        // Walk the local headers: signature, 22 bytes of fields, name and extra lengths, name, extra, data.
+        while (b.getInt(at) == 0x04034b50) {
+            int size = b.getInt(at + 18);
+            int nameLen = b.getShort(at + 26) & 0xffff;
+            int extraLen = b.getShort(at + 28) & 0xffff;
+            String name = new String(b.array(), at + 30, nameLen, java.nio.charset.StandardCharsets.UTF_8);
+            int data = at + 30 + nameLen + extraLen;
+            if (name.startsWith("archive/data/")) {
+                assertEquals(0, data % 64, name + " data at " + data);
+                storages++;
+            }
+            at = data + size;
+        }
+        assertEquals(69, storages);
+    }
+
+    @Test
     void writerKeepsViewsSharingOneStorage() {
         Storage pool = StoredTensor.ofFloats(new float[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 12).storage();
         StoredTensor whole = StoredTensor.contiguous(pool, 3, 4);
