@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ModelCommand.class,
             BenchCommand.class,
+            WeightsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
