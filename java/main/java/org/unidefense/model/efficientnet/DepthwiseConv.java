@@ -2,6 +2,8 @@ package org.unidefense.model.efficientnet;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.FftNorm;
+import org.unidefense.model.nn.SFConv2d;
 
 import java.util.function.UnaryOperator;
 
@@ -20,7 +22,15 @@ public record DepthwiseConv(Module module, UnaryOperator<Tensor> forwardFunction
 
     public static DepthwiseConv spatialFrequency(int channels, int kernel, int stride, int plannedSize,
                                                  String freqNorm) {
-        throw new UnsupportedOperationException("SFConv not available yet");
+        SamePadding padding = SamePadding.forConv(plannedSize, plannedSize, kernel, stride);
+        SFConv2d conv = SFConv2d.builder(channels, channels, kernel)
+                .stride(stride)
+                .groups(channels)
+                .bias(false)
+                .explicitPadding(padding.left(), padding.right(), padding.top(), padding.bottom())
+                .freqNorm(FftNorm.parse(freqNorm))
+                .build();
+        return new DepthwiseConv(conv, conv::forward, padding);
     }
 
     public Tensor forward(Tensor x) {

@@ -24,6 +24,7 @@ public class EfficientNetBackbone extends Module {
     private final GlobalParams params;
     private final SamePaddingConv2d convStem;
     private final BatchNorm2dImpl bn0;
+    private final Module blockList;
     private final List<MBConvBlock> blocks = new ArrayList<>();
     private final List<Integer> stageEnds = new ArrayList<>();
     private final SamePaddingConv2d convHead;
@@ -41,16 +42,18 @@ public class EfficientNetBackbone extends Module {
         bn0 = register_module("_bn0", MBConvBlock.batchNorm(stemChannels, params));
         size = SamePadding.outputSize(size, 2);
 
-        Module blockList = register_module("_blocks", new Module());
+        // Kept in a field: a registered Java-allocated Module whose Java peer is garbage-collected
+        // breaks native calls that reach it (eval() threw a NullPointerException).
+        blockList = register_module("_blocks", new Module());
         BlockArgs last = null;
         for (int stage = 0; stage < stages.size(); stage++) {
             boolean spatialFrequency = params.freqNorm() != null && stage > 1 && stage < stages.size() - 1;
             BlockArgs args = stages.get(stage).scaledBy(params);
-            addBlock(blockList, new MBConvBlock(args, params, size, spatialFrequency));
+            addBlock(new MBConvBlock(args, params, size, spatialFrequency));
             size = SamePadding.outputSize(size, args.stride());
             BlockArgs repeated = args.repeated();
             for (int r = 1; r < args.numRepeat(); r++) {
-                addBlock(blockList, new MBConvBlock(repeated, params, size, spatialFrequency));
+                addBlock(new MBConvBlock(repeated, params, size, spatialFrequency));
             }
             stageEnds.add(blocks.size());
             last = repeated;
@@ -71,7 +74,7 @@ public class EfficientNetBackbone extends Module {
         return GlobalParams.B0_BLOCKS.stream().map(BlockArgs::parse).toList();
     }
 
-    private void addBlock(Module blockList, MBConvBlock block) {
+    private void addBlock(MBConvBlock block) {
         blockList.register_module(Integer.toString(blocks.size()), block);
         blocks.add(block);
     }
