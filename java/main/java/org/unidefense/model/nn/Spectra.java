@@ -1,0 +1,43 @@
+package org.unidefense.model.nn;
+
+import org.bytedeco.pytorch.LongArrayRefOptional;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+
+import static org.bytedeco.pytorch.global.torch.cat;
+import static org.bytedeco.pytorch.global.torch.fft_irfft2;
+import static org.bytedeco.pytorch.global.torch.fft_rfft2;
+import static org.bytedeco.pytorch.global.torch.imag;
+import static org.bytedeco.pytorch.global.torch.real;
+import static org.bytedeco.pytorch.global.torch.stack;
+import static org.bytedeco.pytorch.global.torch.view_as_complex;
+
+/**
+ * The real-valued spectrum layout the reference uses everywhere: rfft2 over the last two dims,
+ * then real and imaginary parts concatenated along channels ([N,C,H,W] to [N,2C,H,W/2+1]).
+ */
+public final class Spectra {
+    private static final long[] LAST_TWO_DIMS = {-2, -1};
+
+    private Spectra() {
+    }
+
+    /** cat(real(rfft2(x)), imag(rfft2(x))) along dim 1. */
+    public static Tensor realImag(Tensor x, FftNorm norm) {
+        Tensor spectrum = fft_rfft2(x, new LongArrayRefOptional(), LAST_TWO_DIMS, norm.option());
+        return cat(new TensorVector(real(spectrum), imag(spectrum)), 1);
+    }
+
+    /**
+     * The inverse of {@link #realImag}: the first half of the channels is the real part, the
+     * second half the imaginary part; irfft2 with an explicit output size, so odd widths survive.
+     * irfft2 ignores the imaginary parts of the DC and Nyquist columns (after the H transform),
+     * exactly as torch does in Python: it is the same libtorch routine.
+     */
+    public static Tensor inverse(Tensor realImag, long height, long width, FftNorm norm) {
+        long half = realImag.size(1) / 2;
+        Tensor complex = view_as_complex(stack(new TensorVector(
+                realImag.narrow(1, 0, half), realImag.narrow(1, half, half)), -1));
+        return fft_irfft2(complex, new long[]{height, width}, LAST_TWO_DIMS, norm.option());
+    }
+}
