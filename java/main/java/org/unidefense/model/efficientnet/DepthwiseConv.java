@@ -21,14 +21,14 @@ public record DepthwiseConv(Module module, UnaryOperator<Tensor> forwardFunction
     }
 
     public static DepthwiseConv spatialFrequency(int channels, int kernel, int stride, int plannedSize,
-                                                 String freqNorm) {
+                                                 FftNorm freqNorm) {
         SamePadding padding = SamePadding.forConv(plannedSize, plannedSize, kernel, stride);
         SFConv2d conv = SFConv2d.builder(channels, channels, kernel)
                 .stride(stride)
                 .groups(channels)
                 .bias(false)
                 .explicitPadding(padding.left(), padding.right(), padding.top(), padding.bottom())
-                .freqNorm(FftNorm.parse(freqNorm))
+                .freqNorm(freqNorm)
                 .build();
         return new DepthwiseConv(conv, conv::forward, padding);
     }

@@ -1,5 +1,7 @@
 package org.unidefense.model.efficientnet;
 
+import org.unidefense.model.nn.FftNorm;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 public record GlobalParams(double widthCoefficient, double depthCoefficient, int imageSize,
                            double dropoutRate, double batchNormMomentum, double batchNormEpsilon,
-                           double dropConnectRate, int depthDivisor, int minDepth, String freqNorm) {
+                           double dropConnectRate, int depthDivisor, int minDepth, FftNorm freqNorm) {
 
     /** The stage table of EfficientNet-B0; bigger variants scale it with their coefficients. */
     public static final List<String> B0_BLOCKS = List.of(
@@ -65,7 +67,7 @@ public record GlobalParams(double widthCoefficient, double depthCoefficient, int
                 batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, freqNorm);
     }
 
-    public GlobalParams withFreqNorm(String norm) {
+    public GlobalParams withFreqNorm(FftNorm norm) {
         return new GlobalParams(widthCoefficient, depthCoefficient, imageSize, dropoutRate, batchNormMomentum,
                 batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, norm);
     }
