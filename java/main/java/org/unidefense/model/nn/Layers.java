@@ -37,9 +37,9 @@ public final class Layers {
     static Conv2dOptions conv2dOptions(long in, long out, long kernel, long stride, long padding,
                                        long dilation, long groups, boolean bias) {
         Conv2dOptions o = new Conv2dOptions(in, out, new LongPointer(kernel, kernel));
-        o.stride().put(stride, stride);
+        o.stride().put(new long[]{stride, stride});
         o.padding().put(new LongPointer(padding, padding));
-        o.dilation().put(dilation, dilation);
+        o.dilation().put(new long[]{dilation, dilation});
         o.groups().put(groups);
         o.bias().put(bias);
         return o;
@@ -49,9 +49,9 @@ public final class Layers {
     public static Layer convTranspose2d(long in, long out, long kernel, long stride, long padding,
                                         long outputPadding, boolean bias) {
         ConvTranspose2dOptions o = new ConvTranspose2dOptions(in, out, new LongPointer(kernel, kernel));
-        o.stride().put(stride, stride);
-        o.padding().put(padding, padding);
-        o.output_padding().put(outputPadding, outputPadding);
+        o.stride().put(new long[]{stride, stride});
+        o.padding().put(new long[]{padding, padding});
+        o.output_padding().put(new long[]{outputPadding, outputPadding});
         o.bias().put(bias);
         ConvTranspose2dImpl conv = new ConvTranspose2dImpl(o);
         return new Layer(conv, x -> conv.forward(x));
@@ -83,8 +83,8 @@ public final class Layers {
     /** nn.MaxPool2d(kernel, stride, padding). */
     public static Layer maxPool2d(long kernel, long stride, long padding) {
         MaxPool2dOptions o = new MaxPool2dOptions(new LongPointer(kernel, kernel));
-        o.stride().put(stride, stride);
-        o.padding().put(padding, padding);
+        o.stride().put(new long[]{stride, stride});
+        o.padding().put(new long[]{padding, padding});
         MaxPool2dImpl pool = new MaxPool2dImpl(o);
         return new Layer(pool, pool::forward);
     }

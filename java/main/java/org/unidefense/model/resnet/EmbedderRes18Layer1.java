@@ -1,0 +1,49 @@
+package org.unidefense.model.resnet;
+
+import org.bytedeco.pytorch.Tensor;
+import org.unidefense.model.nn.CompositeModule;
+import org.unidefense.model.nn.Activation;
+import org.unidefense.model.nn.FftNorm;
+import org.unidefense.model.nn.IndexedSequential;
+import org.unidefense.model.nn.Layer;
+import org.unidefense.model.nn.Layers;
+import org.unidefense.model.nn.Norm2d;
+import org.unidefense.model.nn.SFConv2d;
+import org.unidefense.model.nn.UnaryModule;
+
+/**
+ * UDR18's first embedding block: a strided basic residual block to 512 channels whose second
+ * conv is an SFConv2d (backward FFT norm: the reference builds it without freq_norm), with a
+ * 1x1 conv + norm + max-pool shortcut.
+ */
+public class EmbedderRes18Layer1 extends CompositeModule implements UnaryModule {
+    static final long DEPTH = 512;
+
+    private final Layer conv1;
+    private final Layer norm1;
+    private final Layer act;
+    private final SFConv2d conv2;
+    private final Layer norm2;
+    private final IndexedSequential downsample;
+
+    public EmbedderRes18Layer1(long inDepth, boolean bias, Norm2d norm, boolean affine, Activation activation) {
+        super("EmbedderRes18Layer1");
+        conv1 = register(Layers.conv2d(inDepth, DEPTH, 3, 2, 1, bias), "conv1");
+        norm1 = register(norm.create(DEPTH, affine), "norm1");
+        act = register(activation.create(), "act");
+        conv2 = register_module("conv2", SFConv2d.builder(DEPTH, DEPTH, 3).padding(1).bias(bias)
+                .freqNorm(FftNorm.BACKWARD).build());
+        norm2 = register(norm.create(DEPTH, affine), "norm2");
+        downsample = register_module("downsample", new IndexedSequential()
+                .add(Layers.conv2d(inDepth, DEPTH, 1, 1, 0, bias))
+                .add(norm.create(DEPTH, affine))
+                .add(Layers.maxPool2d(3, 2, 1)));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor y = act.forward(norm1.forward(conv1.forward(x)));
+        y = norm2.forward(conv2.forward(y));
+        return act.forward(y.add(downsample.forward(x)));
+    }
+}
