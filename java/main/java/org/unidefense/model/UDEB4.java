@@ -6,6 +6,8 @@ import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unidefense.UserInputException;
 import org.unidefense.model.efficientnet.EfficientNetBackbone;
 import org.unidefense.model.efficientnet.GlobalParams;
@@ -42,6 +44,7 @@ public class UDEB4 extends UniDefenseModel {
     public static final String NAME = "UDEB4";
     public static final String DEFAULT_EXTRACTOR = "efficientnet-b4";
     private static final Activation ACTIVATION = Activation.SWISH;
+    private static final Logger LOG = LoggerFactory.getLogger(UDEB4.class);
 
     private final EfficientNetBackbone backbone;
     private final List<IndexedSequential> decoder;
@@ -50,6 +53,7 @@ public class UDEB4 extends UniDefenseModel {
     private final DualSpaceAttention attention;
     private final FftNorm freqNorm;
     private final int[] delimiter;
+    private boolean sizeMismatchLogged;
 
     public UDEB4(ModelOptions o) {
         this(o, null);
@@ -76,9 +80,10 @@ public class UDEB4 extends UniDefenseModel {
         }
         params = params.withDropoutRate(o.dropRate()).withFreqNorm(freqNorm);
 
+        // checked before the (large) backbone is built
+        int[] checked = delimiter == null ? null : checkDelimiter(delimiter, EfficientNetBackbone.blockCount(params));
         backbone = register_module("backbone", EfficientNetBackbone.of(params));
-        this.delimiter = delimiter == null ? backbone.stageEnds().stream().mapToInt(Integer::intValue).toArray()
-                : checkDelimiter(delimiter, backbone.blocks().size());
+        this.delimiter = checked == null ? backbone.stageEnds().stream().mapToInt(Integer::intValue).toArray() : checked;
         long decoderIn = groupOutputChannels(4);
         long attentionDepth = groupOutputChannels(5);
         long d1 = decoderIn / 2;
@@ -168,6 +173,7 @@ public class UDEB4 extends UniDefenseModel {
 
     /** The forward pass together with the intermediate feature maps (for checks and feature export). */
     public Udeb4Trace forwardTraced(Tensor x, Tensor perturbedInput) {
+        warnOnceIfNotPlannedSize(x);
         Tensor h = backbone.stem(perturbedInput == null ? x : perturbedInput);
         h = group(h, 0);
         h = group(h, 1);
@@ -194,6 +200,17 @@ public class UDEB4 extends UniDefenseModel {
                 ReconstructionDistances.frequency(rec, x, freqNorm), att.freqMask(), att.spatMask(),
                 factorization, triplet);
         return new Udeb4Trace(out, xb2, xb3, xb4, xb5, att.out(), xb6, dec3);
+    }
+
+    /** The paddings are planned for image_size; another input size works but differs from training. */
+    private void warnOnceIfNotPlannedSize(Tensor x) {
+        int planned = backbone.params().imageSize();
+        if (!sizeMismatchLogged && (x.size(-2) != planned || x.size(-1) != planned)) {
+            sizeMismatchLogged = true;
+            LOG.warn("{}: input is {}x{} but the EfficientNet paddings are planned for image_size {} "
+                    + "(as in the reference); set image_size to the input size to plan them for it",
+                    NAME, x.size(-2), x.size(-1), planned);
+        }
     }
 
     private Tensor group(Tensor x, int g) {

@@ -74,7 +74,7 @@ class UDEB4Test {
         }
         model.close();
 
-        model380 = new UDEB4(ModelOptions.defaults());
+        model380 = (UDEB4) ModelFactory.create("udeb4", ModelOptions.defaults());
         block6Padding380 = model380.backbone().blocks().get(6).depthwiseConv().padding();
         StateDictLoader.load(model380, weights, "fixture A_udeb4 weights");
         model380.eval();
@@ -240,5 +240,23 @@ class UDEB4Test {
         assertTrue(e.getMessage().contains("resnet-like.pth"), e.getMessage());
         assertTrue(e.getMessage().contains("_blocks.3._bn2.running_mean"), e.getMessage());
         assertTrue(e.getMessage().contains("layer1.0.conv1.weight"), e.getMessage());
+    }
+
+    @Test
+    void onlyTheBottleneckShiftIsFrozen() {
+        ParameterCount c = model380.parameterCount();
+        assertEquals(c.parameters() - 1792, c.trainable());
+        // fixtures README section 2: 128.4 M parameters and buffers
+        assertEquals(128.4e6, c.total(), 0.05e6);
+    }
+
+    @Test
+    void unknownExtractorAndNonPositiveImageSizeAreUserErrors() {
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> new UDEB4(ModelOptions.defaults().withExtractor("efficientnet-b9")));
+        assertTrue(e.getMessage().contains("efficientnet-b9") && e.getMessage().contains("efficientnet-b4"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> new UDEB4(ModelOptions.defaults().withImageSize(0)));
+        assertTrue(e.getMessage().contains("image_size"), e.getMessage());
+        assertThrows(UserInputException.class, () -> new UDEB4(ModelOptions.defaults(), new int[]{2, 6, 10, 16, 22, 30}));
     }
 }

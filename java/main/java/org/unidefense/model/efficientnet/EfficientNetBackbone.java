@@ -70,6 +70,11 @@ public class EfficientNetBackbone extends Module {
         return new EfficientNetBackbone(defaultStages(), params);
     }
 
+    /** How many blocks {@link #of} builds for these settings (without building them). */
+    public static int blockCount(GlobalParams params) {
+        return defaultStages().stream().mapToInt(s -> params.roundRepeats(s.numRepeat())).sum();
+    }
+
     public static List<BlockArgs> defaultStages() {
         return GlobalParams.B0_BLOCKS.stream().map(BlockArgs::parse).toList();
     }

@@ -33,6 +33,7 @@ class EfficientNetBackboneTest {
     @Test
     void b4HasThirtyTwoBlocksEndingStagesAtTheReferenceDelimiters() {
         assertEquals(32, at380.blocks().size());
+        assertEquals(32, EfficientNetBackbone.blockCount(at380.params()));
         assertEquals(List.of(2, 6, 10, 16, 22, 30, 32), at380.stageEnds());
         assertEquals(1792, at380.numFeatures());
     }
