@@ -65,7 +65,7 @@ public class EfficientNetBackbone extends Module {
         bn1 = register_module("_bn1", MBConvBlock.batchNorm(headChannels, params));
     }
 
-    /** The named variant (e.g. {@code efficientnet-b4}) with the given settings' overrides. */
+    /** The standard EfficientNet stage table scaled by {@code params} (e.g. {@code GlobalParams.of("efficientnet-b4")}). */
     public static EfficientNetBackbone of(GlobalParams params) {
         return new EfficientNetBackbone(defaultStages(), params);
     }

@@ -8,7 +8,8 @@ import org.bytedeco.pytorch.Tensor;
 /**
  * A square conv whose "SAME" padding is planned for a configured input size (see
  * {@link SamePadding}). It is a plain {@link Conv2dImpl} without built-in padding, so its
- * parameters are named {@code weight} (and {@code bias}) like the reference's.
+ * parameters are named {@code weight} (and {@code bias}) like the reference's. The padding is
+ * applied by the Java {@link #forward}; native code calling the module directly would skip it.
  */
 public class SamePaddingConv2d extends Conv2dImpl {
     private final SamePadding padding;
