@@ -64,7 +64,9 @@ public class UDEB4 extends UniDefenseModel {
      */
     public UDEB4(ModelOptions o, int[] delimiter) {
         super(NAME, o.dropRate());
-        this.freqNorm = o.freqNorm();
+        // The reference's freq_norm=None turns the backbone's SFConvs into plain convs, while its
+        // torch.fft calls (attention, distances) fall back to the default "backward" norm.
+        this.freqNorm = o.freqNorm() == null ? FftNorm.BACKWARD : o.freqNorm();
         String extractor = o.extractor() == null ? DEFAULT_EXTRACTOR : o.extractor();
         GlobalParams params;
         try {
@@ -78,7 +80,7 @@ public class UDEB4 extends UniDefenseModel {
             }
             params = params.withImageSize(o.imageSize());
         }
-        params = params.withDropoutRate(o.dropRate()).withFreqNorm(freqNorm);
+        params = params.withDropoutRate(o.dropRate()).withFreqNorm(o.freqNorm());
 
         // checked before the (large) backbone is built
         int[] checked = delimiter == null ? null : checkDelimiter(delimiter, EfficientNetBackbone.blockCount(params));
