@@ -18,12 +18,19 @@ public class UDR18 extends UniDefenseResNet {
     private static final long EMBEDDING = 512;
 
     public UDR18(ModelOptions o) {
-        super(NAME, o, new ExtractorRes18(o.freqNorm()),
+        super(NAME, o, new ExtractorRes18(checked(o).freqNorm()),
                 new EmbedderRes18Layer1(midDepth(o), o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
                 new EmbedderRes18Layer2(o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
                 List.of(DecoderStage.build(midDepth(o), 128, 128, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
                         DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACTIVATION, o.affine(), o.bias())),
                 EMBEDDING);
+    }
+
+    private static ModelOptions checked(ModelOptions o) {
+        if (o.extractor() != null && !o.extractor().equalsIgnoreCase("resnet18")) {
+            throw new UserInputException("model " + NAME + ": extractor must be resnet18, got '" + o.extractor() + "'");
+        }
+        return o;
     }
 
     private static long midDepth(ModelOptions o) {

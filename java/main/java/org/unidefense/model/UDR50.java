@@ -18,13 +18,20 @@ public class UDR50 extends UniDefenseResNet {
     private static final long EMBEDDING = 2048;
 
     public UDR50(ModelOptions o) {
-        super(NAME, o, new ExtractorRes50(o.freqNorm()),
+        super(NAME, o, new ExtractorRes50(checked(o).freqNorm()),
                 new EmbedderRes50Layer1(midDepth(o), o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
                 new EmbedderRes50Layer2(o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
                 List.of(DecoderStage.build(midDepth(o), 256, 256, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
                         DecoderStage.build(256, 128, 128, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
                         DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACTIVATION, o.affine(), o.bias())),
                 EMBEDDING);
+    }
+
+    private static ModelOptions checked(ModelOptions o) {
+        if (o.extractor() != null && !o.extractor().equalsIgnoreCase("resnet50")) {
+            throw new UserInputException("model " + NAME + ": extractor must be resnet50, got '" + o.extractor() + "'");
+        }
+        return o;
     }
 
     private static long midDepth(ModelOptions o) {

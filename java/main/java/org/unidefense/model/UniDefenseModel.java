@@ -21,6 +21,9 @@ import java.util.Map;
  * input perturbation is done by the caller, which passes the perturbed batch as
  * {@code perturbedInput}: the backbone sees it, while the attention and the reconstruction
  * distances use the clean {@code x}.
+ *
+ * <p>Build models outside any {@code PointerScope} (they keep tensor handles for their whole
+ * life); run each forward/backward step inside one.
  */
 public abstract class UniDefenseModel extends Module {
     /** The hard-coded F.dropout(features, 0.2, training) before the decoder. */

@@ -66,4 +66,11 @@ class ModelStructureTest {
         assertThrows(UserInputException.class,
                 () -> ModelFactory.create("UDR18", ModelOptions.defaults().withMidDepth(512)));
     }
+
+    @Test
+    void anotherExtractorThanTheArchitecturesIsAUserError() {
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> ModelFactory.create("UDR50", ModelOptions.defaults().withExtractor("resnet18")));
+        assertTrue(e.getMessage().contains("resnet50"), e.getMessage());
+    }
 }

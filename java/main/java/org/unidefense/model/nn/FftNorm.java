@@ -19,8 +19,10 @@ public enum FftNorm {
 
     FftNorm(String pythonName) {
         this.pythonName = pythonName;
-        this.nativeName = new BytePointer(pythonName);
-        this.option = new StringViewOptional(nativeName);
+        // retained: if this enum is first used inside a PointerScope, closing the scope must
+        // not free these process-wide constants
+        this.nativeName = new BytePointer(pythonName).retainReference();
+        this.option = new StringViewOptional(nativeName).retainReference();
     }
 
     public String pythonName() {
