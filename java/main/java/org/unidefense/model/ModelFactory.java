@@ -14,6 +14,7 @@ public final class ModelFactory {
     static {
         MODELS.put(UDR18.NAME, UDR18::new);
         MODELS.put(UDR50.NAME, UDR50::new);
+        MODELS.put(UDEB4.NAME, UDEB4::new);
     }
 
     private ModelFactory() {
