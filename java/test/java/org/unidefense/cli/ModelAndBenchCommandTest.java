@@ -1,0 +1,59 @@
+package org.unidefense.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unidefense.testing.Fixture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelAndBenchCommandTest {
+    @Test
+    void summaryTotalEqualsTheReferenceStateDictSize() {
+        long expected = 0;
+        for (JsonNode e : Fixture.of("A_udr18").manifest().path("state_dicts").path("weights").path("entries")) {
+            expected += e.path("stats").path("numel").asLong();
+        }
+        MainTest.Run r = new MainTest.Run("model", "summary", "--config", "config_template/ocim/model_udr18.yml",
+                "--depth", "1");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains(String.format(Locale.ROOT, "%,d in the state dict", expected)), r.out);
+        assertTrue(r.out.contains("  extractor ("), "depth 1 lists the top-level modules: " + r.out);
+        assertTrue(!r.out.contains("    "), "depth 1 stops there: " + r.out);
+    }
+
+    @Test
+    void summaryOfAMissingConfigIsABadInputError() {
+        MainTest.Run r = new MainTest.Run("model", "summary", "--config", "no/such/model.yml");
+        assertEquals(ExitCodes.BAD_INPUT, r.code);
+        assertTrue(r.err.contains("no/such/model.yml"), r.err);
+    }
+
+    @Test
+    void benchWritesConsistentJson(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bench.json");
+        MainTest.Run r = new MainTest.Run("bench", "--model", "UDR18", "--batch", "2", "--size", "32",
+                "--repeats", "2", "--warmup", "0", "--threads", "1", "--out", out.toString());
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(Files.readString(out));
+        assertEquals("UDR18", j.get("model").asText());
+        assertEquals(2, j.get("timed_runs").asInt());
+        double median = j.get("seconds_per_batch_median").asDouble();
+        assertTrue(j.get("seconds_per_batch_min").asDouble() <= median && median <= j.get("seconds_per_batch_max").asDouble());
+        assertEquals(2 / median, j.get("images_per_second_median").asDouble(), 1e-9);
+        assertTrue(j.get("peak_rss_mb").asDouble() >= j.get("rss_start_mb").asDouble());
+        assertEquals(j, new ObjectMapper().readTree(r.out), "stdout and --out carry the same report");
+    }
+
+    @Test
+    void benchRejectsNonsenseSizes() {
+        MainTest.Run r = new MainTest.Run("bench", "--batch", "0");
+        assertEquals(ExitCodes.USAGE, r.code);
+    }
+}
