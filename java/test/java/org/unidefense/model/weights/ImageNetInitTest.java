@@ -111,22 +111,23 @@ class ImageNetInitTest {
 
     @Test
     void aMissingFileNamesTheKeyThePathsAndTheOfficialFile() {
-        String configured = "no-such-dir/resnet50_a1_0-14fe96d1.pth";
-        ModelConfig config = resnetConfig(ModelArch.UDR50, configured);
+        String configured = "no-such-dir/resnet18-5c106cde.pth";
+        ModelConfig config = resnetConfig(ModelArch.UDR18, configured);
+        UniDefenseModel model = ModelConfigs.create(config);
         Path configFile = dir.resolve("project/configs/model.yml");
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> ImageNetInit.apply(null, config, configFile)); // fails before touching a model
+        UserInputException e = assertThrows(UserInputException.class, () -> ImageNetInit.apply(model, config, configFile));
         String m = e.getMessage();
         assertTrue(m.startsWith("model.extractor_weights: "), m);
         assertTrue(m.contains("'" + configured + "' not found"), m);
         assertTrue(m.contains(Path.of(configured).toAbsolutePath().normalize().toString()), "working directory: " + m);
-        assertTrue(m.contains(dir.resolve("project/ckpt/resnet50_a1_0-14fe96d1.pth").toString()), "project ckpt/: " + m);
+        assertTrue(m.contains(dir.resolve("project/ckpt/resnet18-5c106cde.pth").toString()), "project ckpt/: " + m);
         assertTrue(m.contains("ckpt/README.md"), m);
-        assertTrue(m.contains("official file resnet50_a1_0-14fe96d1.pth"), m);
+        assertTrue(m.contains("official file resnet18-5c106cde.pth"), m);
     }
 
     @ParameterizedTest
-    @CsvSource({"resnet18, resnet18-5c106cde.pth", "efficientnet-b4, adv-efficientnet-b4-44fb3a87.pth"})
+    @CsvSource({"resnet18, resnet18-5c106cde.pth", "resnet50, resnet50_a1_0-14fe96d1.pth",
+            "efficientnet-b4, adv-efficientnet-b4-44fb3a87.pth"})
     void theErrorNamesEachBackbonesOfficialFile(String extractor, String official) {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> WeightsLocator.locate("ckpt/weights.pth", null, extractor));
