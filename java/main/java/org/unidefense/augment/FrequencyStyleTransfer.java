@@ -1,5 +1,7 @@
 package org.unidefense.augment;
 
+import org.unidefense.tensor.FftNorm;
+import org.unidefense.tensor.Spectra;
 import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.GeneratorOptional;
@@ -30,9 +32,9 @@ public final class FrequencyStyleTransfer {
      */
     public Tensor apply(Tensor content, Tensor style, Tensor u) {
         Tensor lambda = StyleLambda.fromUniform(u, content);
-        Tensor a = Spectra.forward(content);
-        Tensor b = Spectra.forward(style);
+        Tensor a = Spectra.rfft2(content, FftNorm.ORTHO);
+        Tensor b = Spectra.rfft2(style, FftNorm.ORTHO);
         Tensor amplitude = lambda.mul(a.abs()).add(lambda.neg().add(new Scalar(1.0)).mul(b.abs()));
-        return Spectra.inverse(polar(amplitude, a.angle()), content.size(2), content.size(3));
+        return Spectra.irfft2(polar(amplitude, a.angle()), content.size(2), content.size(3), FftNorm.ORTHO);
     }
 }

@@ -1,7 +1,7 @@
 package org.unidefense.model;
 
 import org.unidefense.config.ModelConfig;
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 
 /** Builds models from the {@code model:} block of a configuration file. */
 public final class ModelConfigs {

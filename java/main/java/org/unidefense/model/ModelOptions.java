@@ -1,6 +1,6 @@
 package org.unidefense.model;
 
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 
 /**
  * Constructor arguments of the reference models (the {@code model:} section of a config).

@@ -9,7 +9,7 @@ import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.AttentionOutput;
 import org.unidefense.model.nn.Classifier;
 import org.unidefense.model.nn.DualSpaceAttention;
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;

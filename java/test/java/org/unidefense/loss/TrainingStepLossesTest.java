@@ -1,5 +1,7 @@
 package org.unidefense.loss;
 
+import org.unidefense.model.nn.ReconstructionDistances;
+import org.unidefense.tensor.FftNorm;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.AfterEach;
@@ -125,8 +127,8 @@ class TrainingStepLossesTest {
         // DC, by d·sqrt(H·W) (orthonormal), averaged over the H·(W/2+1) bins of each channel.
         Tensor x = Tensors.fromFloats(new float[2 * 3 * 4 * 4], 2, 3, 4, 4);
         Tensor rec = x.add(new org.bytedeco.pytorch.Scalar(0.5));
-        float[] spatial = Tensors.toFloats(ReconstructionLoss.spatialError(rec, x));
-        float[] freq = Tensors.toFloats(ReconstructionLoss.frequencyError(rec, x));
+        float[] spatial = Tensors.toFloats(ReconstructionDistances.spatial(rec, x));
+        float[] freq = Tensors.toFloats(ReconstructionDistances.frequency(rec, x, FftNorm.ORTHO));
         double expectedFreq = 0.5 * 4 / (4 * 3);
         for (int i = 0; i < 2; i++) {
             assertEquals(0.5, spatial[i], 1e-7);

@@ -2,7 +2,7 @@ package org.unidefense.model.efficientnet;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.SFConv2d;
 
 import java.util.function.UnaryOperator;

@@ -1,6 +1,6 @@
 package org.unidefense.model.efficientnet;
 
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 
 import java.util.List;
 import java.util.Map;

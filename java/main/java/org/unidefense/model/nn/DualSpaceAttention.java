@@ -1,5 +1,7 @@
 package org.unidefense.model.nn;
 
+import org.unidefense.tensor.Spectra;
+import org.unidefense.tensor.FftNorm;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;

@@ -1,5 +1,7 @@
 package org.unidefense.model.nn;
 
+import org.unidefense.tensor.Spectra;
+import org.unidefense.tensor.FftNorm;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Module;

@@ -1,6 +1,6 @@
 package org.unidefense.model.resnet;
 
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 
 /** The two residual block kinds of the reference's ResNets. */

@@ -3,7 +3,7 @@ package org.unidefense.model.resnet;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.Activation;
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;

@@ -4,7 +4,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.unidefense.model.StateDicts;
-import org.unidefense.model.nn.FftNorm;
+import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.unidefense.model.nn;
 
+import org.unidefense.tensor.FftNorm;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.NoGradGuard;

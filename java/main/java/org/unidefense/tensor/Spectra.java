@@ -1,4 +1,4 @@
-package org.unidefense.model.nn;
+package org.unidefense.tensor;
 
 import org.bytedeco.pytorch.LongArrayRefOptional;
 import org.bytedeco.pytorch.Tensor;
@@ -22,9 +22,19 @@ public final class Spectra {
     private Spectra() {
     }
 
+    /** The complex rfft2 of x over its last two dims. */
+    public static Tensor rfft2(Tensor x, FftNorm norm) {
+        return fft_rfft2(x, new LongArrayRefOptional(), LAST_TWO_DIMS, norm.option());
+    }
+
+    /** The real image of size height×width whose rfft2 is {@code spectrum} (irfft2 with an explicit size). */
+    public static Tensor irfft2(Tensor spectrum, long height, long width, FftNorm norm) {
+        return fft_irfft2(spectrum, new long[]{height, width}, LAST_TWO_DIMS, norm.option());
+    }
+
     /** cat(real(rfft2(x)), imag(rfft2(x))) along dim 1. */
     public static Tensor realImag(Tensor x, FftNorm norm) {
-        Tensor spectrum = fft_rfft2(x, new LongArrayRefOptional(), LAST_TWO_DIMS, norm.option());
+        Tensor spectrum = rfft2(x, norm);
         return cat(new TensorVector(real(spectrum), imag(spectrum)), 1);
     }
 
@@ -38,6 +48,6 @@ public final class Spectra {
         long half = realImag.size(1) / 2;
         Tensor complex = view_as_complex(stack(new TensorVector(
                 realImag.narrow(1, 0, half), realImag.narrow(1, half, half)), -1));
-        return fft_irfft2(complex, new long[]{height, width}, LAST_TWO_DIMS, norm.option());
+        return irfft2(complex, height, width, norm);
     }
 }

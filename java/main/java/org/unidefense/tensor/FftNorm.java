@@ -1,4 +1,4 @@
-package org.unidefense.model.nn;
+package org.unidefense.tensor;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.pytorch.StringViewOptional;
@@ -29,7 +29,7 @@ public enum FftNorm {
         return pythonName;
     }
 
-    StringViewOptional option() {
+    public StringViewOptional option() {
         return option;
     }
 
