@@ -3,9 +3,9 @@ package org.unidefense.augment;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unidefense.testing.PointerScopePerTest;
 import org.unidefense.UserInputException;
 import org.unidefense.testing.Fixture;
 import org.unidefense.tensor.Tensors;
@@ -20,27 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * factors (libtorch's own SVD may pick other signs); the default mode by the properties that
  * define it, since the reference never computed a true square root.
  */
+@ExtendWith(PointerScopePerTest.class)
 class CoralTest {
     private final Fixture fx = Fixture.of("C_augment");
-    private PointerScope scope;
-
-    @BeforeEach
-    void openScope() {
-        scope = new PointerScope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
-
-    private Tensor t(String name) {
-        return Tensors.fromFloats(fx.floats(name), fx.shape(name));
-    }
-
     private SvdFactors stored(String operand) {
         String p = "coral_" + operand + "_svd_";
-        return new SvdFactors(t(p + "U"), t(p + "S"), t(p + "Vh"));
+        return new SvdFactors(fx.tensor(p + "U"), fx.tensor(p + "S"), fx.tensor(p + "Vh"));
     }
 
     @Test
@@ -51,7 +36,7 @@ class CoralTest {
         assertArrayEquals(fx.floats("coral_target_matsqrt"), Tensors.toFloats(ReferenceSvdRoot.fromFactors(target)), 1e-4f);
         Coral coral = Coral.reference((m, operand) -> operand == CoralOperand.SOURCE ? source : target);
         // The model's argument order: the style image is re-coloured to the content image.
-        Tensor out = coral.align(t("style"), t("content"));
+        Tensor out = coral.align(fx.tensor("style"), fx.tensor("content"));
         assertArrayEquals(fx.floats("coral_out"), Tensors.toFloats(out), 1e-5f);
     }
 
@@ -61,14 +46,14 @@ class CoralTest {
         for (String[] op : new String[][]{{"source", "style"}, {"target", "content"}}) {
             SvdFactors f = stored(op[0]);
             Tensor rebuilt = f.u().mul(f.s().unsqueeze(-2)).matmul(f.vh());
-            float[] expected = Tensors.toFloats(Coral.covarianceWithIdentity(t(op[1])));
+            float[] expected = Tensors.toFloats(Coral.covarianceWithIdentity(fx.tensor(op[1])));
             assertArrayEquals(expected, Tensors.toFloats(rebuilt), 2e-3f * maxAbs(expected));
         }
     }
 
     @Test
     void symmetricRootSquaresToTheCovariance() {
-        Tensor cov = Coral.covarianceWithIdentity(t("content").to(ScalarType.Double));
+        Tensor cov = Coral.covarianceWithIdentity(fx.tensor("content").to(ScalarType.Double));
         Tensor m = SymmetricSquareRoot.sqrt(cov);
         double[] a = doubles(cov);
         assertArrayEquals(a, doubles(m.matmul(m)), 1e-10 * maxAbs(a));
@@ -85,8 +70,8 @@ class CoralTest {
      */
     @Test
     void sqrtModeGivesTheSourceTheTargetsChannelCovariance() {
-        Tensor style = t("style").to(ScalarType.Double);
-        Tensor content = t("content").to(ScalarType.Double);
+        Tensor style = fx.tensor("style").to(ScalarType.Double);
+        Tensor content = fx.tensor("content").to(ScalarType.Double);
         Tensor out = Coral.sqrt().align(style, content);
 
         Tensor sigmaS = Coral.covarianceWithIdentity(style);
@@ -103,8 +88,8 @@ class CoralTest {
         double[] covTarget = doubles(channelCovariance(content));
         assertArrayEquals(covTarget, covOut, 2e-3 * maxAbs(covTarget));
         // The same in float32, the dtype training uses.
-        float[] covOut32 = Tensors.toFloats(channelCovariance(Coral.sqrt().align(t("style"), t("content"))));
-        assertArrayEquals(Tensors.toFloats(channelCovariance(t("content"))), covOut32, (float) (3e-3 * maxAbs(covTarget)));
+        float[] covOut32 = Tensors.toFloats(channelCovariance(Coral.sqrt().align(fx.tensor("style"), fx.tensor("content"))));
+        assertArrayEquals(Tensors.toFloats(channelCovariance(fx.tensor("content"))), covOut32, (float) (3e-3 * maxAbs(covTarget)));
     }
 
     /**
@@ -115,7 +100,7 @@ class CoralTest {
      */
     @Test
     void referenceRootIsAColouringFactorButNotASquareRoot() {
-        Tensor sigma = Coral.covarianceWithIdentity(t("content"));
+        Tensor sigma = Coral.covarianceWithIdentity(fx.tensor("content"));
         Tensor m = ReferenceSvdRoot.fromFactors(stored("target"));
         float[] expected = Tensors.toFloats(sigma);
         float scale = maxAbs(expected);
@@ -127,10 +112,10 @@ class CoralTest {
         }
         assertTrue(worst > 0.1f * scale, "M·M should not equal Σ, max error " + worst);
 
-        double[] covRef = doubles(channelCovariance(t("coral_out").to(ScalarType.Double)));
-        double[] covTarget = doubles(channelCovariance(t("content").to(ScalarType.Double)));
+        double[] covRef = doubles(channelCovariance(fx.tensor("coral_out").to(ScalarType.Double)));
+        double[] covTarget = doubles(channelCovariance(fx.tensor("content").to(ScalarType.Double)));
         assertArrayEquals(covTarget, covRef, 2e-3 * maxAbs(covTarget));
-        float[] sqrtOut = Tensors.toFloats(Coral.sqrt().align(t("style"), t("content")));
+        float[] sqrtOut = Tensors.toFloats(Coral.sqrt().align(fx.tensor("style"), fx.tensor("content")));
         float[] refOut = fx.floats("coral_out");
         float moved = 0;
         for (int i = 0; i < refOut.length; i++) {

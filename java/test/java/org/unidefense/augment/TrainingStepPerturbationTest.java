@@ -2,9 +2,9 @@ package org.unidefense.augment;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unidefense.testing.PointerScopePerTest;
 import org.unidefense.testing.Fixture;
 import org.unidefense.tensor.Tensors;
 
@@ -12,27 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The pass-2 perturbation of the reference training step (E_train_udr18, README §4E steps 3–7). */
+@ExtendWith(PointerScopePerTest.class)
 class TrainingStepPerturbationTest {
     private final Fixture fx = Fixture.of("E_train_udr18");
-    private PointerScope scope;
-
-    @BeforeEach
-    void openScope() {
-        scope = new PointerScope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
-
-    private Tensor t(String name) {
-        return Tensors.fromFloats(fx.floats(name), fx.shape(name));
-    }
-
     @Test
     void frequencyTransferOfTheStoredCoralStyleGivesTheModelInput() {
-        Tensor out = new FrequencyStyleTransfer().apply(t("batch"), t("pass2_style_post_coral"), t("pass2_lambda_rand"));
+        Tensor out = new FrequencyStyleTransfer().apply(fx.tensor("batch"), fx.tensor("pass2_style_post_coral"), fx.tensor("pass2_lambda_rand"));
         assertArrayEquals(fx.floats("pass2_noise_x"), Tensors.toFloats(out), 1e-5f);
     }
 
@@ -44,7 +29,7 @@ class TrainingStepPerturbationTest {
      */
     @Test
     void policyWithRecordedDrawsRebuildsTheModelInput() {
-        Tensor x = t("batch");
+        Tensor x = fx.tensor("batch");
         Tensor realPerm = Tensors.fromLongs(fx.longs("pass2_perm_real"), 4);
         Tensor fakePerm = Tensors.fromLongs(fx.longs("pass2_perm_fake"), 4);
         long[] real = fx.longs("pass2_perm_real");
@@ -59,7 +44,7 @@ class TrainingStepPerturbationTest {
         StyleAlignment stored = (source, target) -> {
             assertArrayEquals(partners, Tensors.toFloats(source), 0f, "style partners");
             assertArrayEquals(batch, Tensors.toFloats(target), 0f, "alignment target");
-            return t("pass2_style_post_coral");
+            return fx.tensor("pass2_style_post_coral");
         };
         Perturbed p = new PerturbationPolicy(stored).perturb(x, realPerm, fakePerm, new RecordedDraws());
         assertEquals(PerturbationKind.FREQUENCY_STYLE, p.record().kind());
@@ -88,7 +73,7 @@ class TrainingStepPerturbationTest {
         @Override
         public Tensor uniform(long... shape) {
             assertArrayEquals(new long[]{8, 1, 1, 1}, shape);
-            return t("pass2_lambda_rand");
+            return fx.tensor("pass2_lambda_rand");
         }
 
         @Override

@@ -2,9 +2,9 @@ package org.unidefense.loss;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unidefense.testing.PointerScopePerTest;
 import org.unidefense.testing.Fixture;
 import org.unidefense.tensor.Tensors;
 
@@ -13,21 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Loss values and input gradients against the reference's B_losses fixture (README §4B). */
+@ExtendWith(PointerScopePerTest.class)
 class LossFixtureTest {
     private static final float TOL = 1e-5f;
     private final Fixture fx = Fixture.of("B_losses");
-    private PointerScope scope;
-
-    @BeforeEach
-    void openScope() {
-        scope = new PointerScope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
-
     private Tensor floats(String name) {
         return Tensors.fromFloats(fx.floats(name), fx.shape(name));
     }

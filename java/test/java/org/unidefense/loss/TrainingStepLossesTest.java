@@ -4,9 +4,9 @@ import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.tensor.FftNorm;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unidefense.testing.PointerScopePerTest;
 import org.unidefense.testing.Fixture;
 import org.unidefense.tensor.Tensors;
 
@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every loss term and the weighted totals of both passes of the reference training step,
  * recomputed from the model outputs stored in E_train_udr18 (README §4E, §6.5).
  */
+@ExtendWith(PointerScopePerTest.class)
 class TrainingStepLossesTest {
     private static final double TOL = 1e-5;
     /**
@@ -29,26 +30,10 @@ class TrainingStepLossesTest {
     private static final double TRIPLET_TOL = 2e-5;
     private final Fixture fx = Fixture.of("E_train_udr18");
     private final LossWeights weights = weights();
-    private PointerScope scope;
-
-    @BeforeEach
-    void openScope() {
-        scope = new PointerScope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
-
     private LossWeights weights() {
         var l = fx.meta().get("config_lambdas");
         return new LossWeights(l.get("lambda_mask").asDouble(), l.get("lambda_triplet").asDouble(),
                 l.get("lambda_recons").asDouble(), l.get("lambda_freq").asDouble(), l.get("lambda_fac").asDouble());
-    }
-
-    private Tensor t(String name) {
-        return Tensors.fromFloats(fx.floats(name), fx.shape(name));
     }
 
     private Tensor labels() {
@@ -62,18 +47,18 @@ class TrainingStepLossesTest {
     /** The terms shared by both passes, for outputs stored under {@code prefix}. */
     private Tensor[] commonTerms(String prefix, String scalarPrefix) {
         AsymmetricWeightedTripletLoss triplet = new AsymmetricWeightedTripletLoss();
-        Tensor cls = ClassificationLoss.crossEntropy(t(prefix + "cls_out"), labels());
-        Tensor tri0 = triplet.loss(t(prefix + "triplet_feat0"), labels());
-        Tensor tri1 = triplet.loss(t(prefix + "triplet_feat1"), labels());
-        Tensor realRec = ReconstructionLoss.realMean(t(prefix + "spatial"), 4);
-        Tensor realFreq = ReconstructionLoss.realMean(t(prefix + "freq"), 4);
+        Tensor cls = ClassificationLoss.crossEntropy(fx.tensor(prefix + "cls_out"), labels());
+        Tensor tri0 = triplet.loss(fx.tensor(prefix + "triplet_feat0"), labels());
+        Tensor tri1 = triplet.loss(fx.tensor(prefix + "triplet_feat1"), labels());
+        Tensor realRec = ReconstructionLoss.realMean(fx.tensor(prefix + "spatial"), 4);
+        Tensor realFreq = ReconstructionLoss.realMean(fx.tensor(prefix + "freq"), 4);
         check(scalarPrefix + "cls_loss", cls);
         check(scalarPrefix + "triplet_loss_feat0", tri0);
         check(scalarPrefix + "triplet_loss_feat1", tri1);
         check(scalarPrefix + "real_rec_loss", realRec);
-        check(scalarPrefix + "fake_rec_loss", ReconstructionLoss.fakeMean(t(prefix + "spatial"), 4));
+        check(scalarPrefix + "fake_rec_loss", ReconstructionLoss.fakeMean(fx.tensor(prefix + "spatial"), 4));
         check(scalarPrefix + "real_freq_loss", realFreq);
-        check(scalarPrefix + "fake_freq_loss", ReconstructionLoss.fakeMean(t(prefix + "freq"), 4));
+        check(scalarPrefix + "fake_freq_loss", ReconstructionLoss.fakeMean(fx.tensor(prefix + "freq"), 4));
         Tensor tri = tri0.add(tri1);
         check(scalarPrefix + "triplet_loss", tri);
         return new Tensor[]{cls, tri, realRec, realFreq};
@@ -82,8 +67,8 @@ class TrainingStepLossesTest {
     @Test
     void firstPassTermsAndTotal() {
         Tensor[] c = commonTerms("pass1_", "pass1.");
-        Tensor freqMask = MaskConsistencyLoss.maskMean(t("pass1_freq_mask"));
-        Tensor spatMask = MaskConsistencyLoss.maskMean(t("pass1_spat_mask"));
+        Tensor freqMask = MaskConsistencyLoss.maskMean(fx.tensor("pass1_freq_mask"));
+        Tensor spatMask = MaskConsistencyLoss.maskMean(fx.tensor("pass1_spat_mask"));
         check("pass1.freq_mask_loss", freqMask);
         check("pass1.spat_mask_loss", spatMask);
         LossTerms terms = new LossTerms(c[0], freqMask, spatMask, c[1], c[2], c[3], null);
@@ -108,12 +93,12 @@ class TrainingStepLossesTest {
         String key = variant + "_pass2.";
         Tensor[] c = commonTerms(out, key);
         Tensor freqMask = consistency
-                ? MaskConsistencyLoss.klDivergence(t(out + "freq_mask"), t("pass1_freq_mask"))
-                : MaskConsistencyLoss.maskMean(t(out + "freq_mask"));
+                ? MaskConsistencyLoss.klDivergence(fx.tensor(out + "freq_mask"), fx.tensor("pass1_freq_mask"))
+                : MaskConsistencyLoss.maskMean(fx.tensor(out + "freq_mask"));
         Tensor spatMask = consistency
-                ? MaskConsistencyLoss.klDivergence(t(out + "spat_mask"), t("pass1_spat_mask"))
-                : MaskConsistencyLoss.maskMean(t(out + "spat_mask"));
-        Tensor fac = new FactorizationLoss().loss(t(out + "factorization"), t("pass1_factorization"));
+                ? MaskConsistencyLoss.klDivergence(fx.tensor(out + "spat_mask"), fx.tensor("pass1_spat_mask"))
+                : MaskConsistencyLoss.maskMean(fx.tensor(out + "spat_mask"));
+        Tensor fac = new FactorizationLoss().loss(fx.tensor(out + "factorization"), fx.tensor("pass1_factorization"));
         check(key + "freq_mask_loss", freqMask);
         check(key + "spat_mask_loss", spatMask);
         check(key + "fac_loss", fac);

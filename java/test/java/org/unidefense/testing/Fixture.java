@@ -2,6 +2,8 @@ package org.unidefense.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.Tensors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +94,12 @@ public final class Fixture {
         b.position(a.path("offset_bytes").asInt());
         b.asLongBuffer().get(out);
         return out;
+    }
+
+    /** An array of this group as a new libtorch tensor (float32 or int64, as stored). */
+    public Tensor tensor(String name) {
+        String dtype = array(name).get("dtype").asText();
+        return dtype.equals("int64") ? Tensors.fromLongs(longs(name), shape(name)) : Tensors.fromFloats(floats(name), shape(name));
     }
 
     /** A state dict of the manifest, in its stored order, generated entries rebuilt. */
