@@ -2,7 +2,6 @@ package org.unidefense.loss;
 
 import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.tensor.FftNorm;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
