@@ -67,12 +67,18 @@ public final class FaceRenderer {
         double f = id.backgroundFrequency() * 2 * Math.PI / size;
         Rgb a = id.backgroundA();
         Rgb b = id.backgroundB();
+        double[] colWave = new double[size];
+        double[] rowWave = new double[size];
+        for (int k = 0; k < size; k++) {
+            colWave[k] = Math.sin(f * k);
+            rowWave[k] = Math.sin(f * 0.7 * k + 1.3);
+        }
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double t = switch (id.backgroundPattern()) {
                     case 0 -> (double) y / size;
-                    case 1 -> 0.5 + 0.5 * Math.sin(f * x);
-                    case 2 -> 0.5 + 0.25 * (Math.sin(f * x) + Math.sin(f * 0.7 * y + 1.3));
+                    case 1 -> 0.5 + 0.5 * colWave[x];
+                    case 2 -> 0.5 + 0.25 * (colWave[x] + rowWave[y]);
                     default -> 0.5 * (x + y) / size;
                 };
                 double n = id.backgroundPattern() == 3 ? grain.nextDouble(-6, 6) : 0;
@@ -105,22 +111,30 @@ public final class FaceRenderer {
         int s = image.rows();
         byte[] px = Pixels.bytes(image);
         SplittableRandom r = new SplittableRandom(id.seed() * 17 + 3);
-        float[] grain = new float[s * s];
-        for (int i = 0; i < grain.length; i++) {
-            grain[i] = (float) r.nextDouble(-1, 1);
-        }
         double amp = id.skinTexture();
         double asp = id.aspect();
-        for (int y = 1; y < s; y++) {
-            for (int x = 1; x < s; x++) {
+        double reach = pose.unit() * asp + 2;
+        int x0 = Math.max(1, (int) (pose.x(0, 0) - reach));
+        int x1 = Math.min(s - 1, (int) (pose.x(0, 0) + reach));
+        int y0 = Math.max(1, (int) (pose.y(0, 0) - reach));
+        int y1 = Math.min(s - 1, (int) (pose.y(0, 0) + reach));
+        int w = s;
+        float[] grain = new float[s * s];
+        for (int y = y0 - 1; y <= y1; y++) {
+            for (int x = x0 - 1; x <= x1; x++) {
+                grain[y * w + x] = (float) r.nextDouble(-1, 1);
+            }
+        }
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
                 double u = pose.u(x, y);
                 double v = pose.v(x, y) / asp;
                 if (u * u + v * v >= 0.97) {
                     continue;
                 }
                 // 2x2 box of white noise: pores a little larger than a sensor pixel
-                double g = amp * 0.5 * (grain[y * s + x] + grain[y * s + x - 1] + grain[(y - 1) * s + x]
-                        + grain[(y - 1) * s + x - 1]);
+                double g = amp * 0.5 * (grain[y * w + x] + grain[y * w + x - 1] + grain[(y - 1) * w + x]
+                        + grain[(y - 1) * w + x - 1]);
                 int i = (y * s + x) * 3;
                 for (int k = 0; k < 3; k++) {
                     px[i + k] = (byte) (int) Rgb.clamp((px[i + k] & 0xFF) + g);
@@ -179,6 +193,14 @@ public final class FaceRenderer {
         }
     }
 
+    private static int[] scaleTable(double k) {
+        int[] t = new int[256];
+        for (int v = 0; v < 256; v++) {
+            t[v] = (int) Math.min(255, v * k);
+        }
+        return t;
+    }
+
     /**
      * Lambert shading of the face as an ellipsoid lit from the identity's light direction (moved a
      * little per frame), plus the frame's exposure on the whole image.
@@ -192,23 +214,29 @@ public final class FaceRenderer {
         double lz = Math.sqrt(Math.max(0, 1 - lx * lx - ly * ly));
         double ambient = id.ambient();
         double asp = id.aspect();
+        double exposure = j.exposure();
+        int[] plain = scaleTable(exposure);
+        int[] neck = scaleTable(exposure * 0.85); // the neck lies in the chin's shadow
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
                 double u = pose.u(x, y);
                 double v = pose.v(x, y);
                 double vn = v / asp;
                 double r2 = u * u + vn * vn;
-                double k = j.exposure();
+                int i = (y * s + x) * 3;
                 if (r2 < 1.0) {
                     double nz = Math.sqrt(1 - r2);
                     double lambert = Math.max(0, u * lx + vn * ly + nz * lz);
-                    k *= ambient + (1 - ambient) * lambert * 1.25;
-                } else if (v > 0.4 * asp && Math.abs(u) < 0.55) {
-                    k *= 0.85; // neck under the chin's shadow
-                }
-                int i = (y * s + x) * 3;
-                for (int c = 0; c < 3; c++) {
-                    px[i + c] = (byte) (int) Rgb.clamp((px[i + c] & 0xFF) * k);
+                    double k = exposure * (ambient + (1 - ambient) * lambert * 1.25);
+                    for (int c = 0; c < 3; c++) {
+                        int val = (int) ((px[i + c] & 0xFF) * k);
+                        px[i + c] = (byte) (val > 255 ? 255 : val);
+                    }
+                } else {
+                    int[] table = v > 0.4 * asp && Math.abs(u) < 0.55 ? neck : plain;
+                    px[i] = (byte) table[px[i] & 0xFF];
+                    px[i + 1] = (byte) table[px[i + 1] & 0xFF];
+                    px[i + 2] = (byte) table[px[i + 2] & 0xFF];
                 }
             }
         }

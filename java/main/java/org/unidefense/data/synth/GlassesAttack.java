@@ -22,7 +22,7 @@ public final class GlassesAttack implements Attack {
     public Mat apply(Frame scene, RandomGenerator random) {
         Identity id = scene.identity();
         double yaw = scene.jitter().yaw();
-        double lensX = id.eyeRx() * random.nextDouble(1.45, 1.7);
+        double lensX = Math.min(id.eyeRx() * random.nextDouble(1.45, 1.7), id.eyeU() * 0.9);
         double lensY = Math.max(id.eyeRy() * 2.6, 0.2);
         Mat tinted = MakeupAttack.solid(scene, TINT[random.nextInt(TINT.length)].jitter(random, 10));
         float[] lenses = Regions.eyes(scene, lensX / id.eyeRx(), lensY / id.eyeRy());
@@ -42,7 +42,7 @@ public final class GlassesAttack implements Attack {
             c.line(eu + side * lensX, id.eyeV() - lensY * 0.3, side * 1.02, id.eyeV() - 0.05, frame, thick);
             c.line(eu - lensX * 0.45, id.eyeV() + lensY * 0.1, eu - lensX * 0.1, id.eyeV() - lensY * 0.55, glint, 0.02);
         }
-        c.arc(yaw * 0.6, id.eyeV() - lensY * 0.2, id.eyeU() - lensX, lensY * 0.45, 0, 180, 360, frame, thick);
+        c.arc(yaw * 0.6, id.eyeV() - lensY * 0.2, Math.max(0.03, id.eyeU() - lensX), lensY * 0.45, 0, 180, 360, frame, thick);
         return out;
     }
 }

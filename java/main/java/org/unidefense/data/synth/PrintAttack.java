@@ -41,12 +41,27 @@ public final class PrintAttack implements Attack {
         double black = random.nextDouble(22, 38);
         double range = random.nextDouble(0.68, 0.78);
         double[] tint = {random.nextDouble(2, 8), random.nextDouble(0, 6), random.nextDouble(-8, -2)};
+        // cos(w xr) cos(w yr) = (cos(a x + b y) + cos(b x - a y)) / 2 with a = w(ca - sa),
+        // b = w(ca + sa); each cosine of a sum splits into per-column and per-row tables.
+        double fa = w * (ca - sa);
+        double fb = w * (ca + sa);
+        double[] cax = new double[s];
+        double[] sax = new double[s];
+        double[] cbx = new double[s];
+        double[] sbx = new double[s];
+        for (int k = 0; k < s; k++) {
+            cax[k] = Math.cos(fa * k);
+            sax[k] = Math.sin(fa * k);
+            cbx[k] = Math.cos(fb * k);
+            sbx[k] = Math.sin(fb * k);
+        }
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
                 int i = (y * s + x) * 3;
-                double xr = x * ca + y * sa;
-                double yr = -x * sa + y * ca;
-                double dot = Math.cos(w * xr) * Math.cos(w * yr);
+                // cos(a x + b y) and cos(b x - a y)
+                double first = cax[x] * cbx[y] - sax[x] * sbx[y];
+                double second = cbx[x] * cax[y] + sbx[x] * sax[y];
+                double dot = 0.5 * (first + second);
                 double grey = ((px[i] & 0xFF) + (px[i + 1] & 0xFF) + (px[i + 2] & 0xFF)) / 3.0;
                 for (int c = 0; c < 3; c++) {
                     double v = grey + ((px[i + c] & 0xFF) - grey) * saturation;

@@ -41,6 +41,10 @@ public final class ReplayAttack implements Attack {
         double glareSigma2 = Math.pow(s * random.nextDouble(0.12, 0.22), 2);
         double glare = random.nextDouble(20, 40);
         double[] rows = gridProfile(s, grid);
+        double[] screen = new double[256];
+        for (int v = 0; v < 256; v++) {
+            screen[v] = 255 * Math.pow(v / 255.0, gamma);
+        }
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
                 int i = (y * s + x) * 3;
@@ -49,7 +53,7 @@ public final class ReplayAttack implements Attack {
                 double lines = 1 - 0.22 * Math.max(rows[x], rows[y]);
                 double reflection = glare * Math.exp(-((x - gx) * (x - gx) + (y - gy) * (y - gy)) / (2 * glareSigma2));
                 for (int c = 0; c < 3; c++) {
-                    double v = 255 * Math.pow((px[i + c] & 0xFF) / 255.0, gamma) * gain[c];
+                    double v = screen[px[i + c] & 0xFF] * gain[c];
                     v = v * lines + moire + reflection;
                     px[i + c] = (byte) (int) Rgb.clamp(v + 0.5);
                 }
