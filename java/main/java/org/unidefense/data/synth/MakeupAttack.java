@@ -39,7 +39,7 @@ public final class MakeupAttack implements Attack {
                     id.eyeRy() * 1.4, 0, grey(random.nextDouble(0.55, 0.75)));
         }
         out = Regions.blend(out, solid(scene, shadow), Regions.toAlpha(shadowMask, feather));
-        out = Regions.blend(out, solid(scene, lipstick), lips(scene, random.nextDouble(0.6, 0.8)));
+        out = Regions.blend(out, solid(scene, lipstick), lips(scene, random.nextDouble(0.7, 0.9)));
 
         Mat blushMask = Regions.blankMask(scene);
         Canvas bm = new Canvas(blushMask, scene.pose());
@@ -61,12 +61,20 @@ public final class MakeupAttack implements Attack {
         return out;
     }
 
+    /** The two lips as drawn by the renderer, without the open mouth between them. */
     private static float[] lips(Frame scene, double strength) {
         Identity id = scene.identity();
+        double mu = scene.jitter().yaw() * 0.8;
+        double mv = id.mouthV();
+        double lip = id.lipThickness();
+        double gap = scene.jitter().mouthOpen() * lip * 1.6;
         Mat m = Regions.blankMask(scene);
-        double lip = id.lipThickness() * (1 + scene.jitter().mouthOpen() * 0.8);
-        new Canvas(m, scene.pose()).fillEllipse(scene.jitter().yaw() * 0.8, id.mouthV(), id.mouthHalfWidth(),
-                lip * 2.1, 0, grey(strength));
+        Canvas c = new Canvas(m, scene.pose());
+        c.fillEllipse(mu, mv - gap * 0.5, id.mouthHalfWidth(), lip + gap * 0.5, 0, grey(strength));
+        c.fillEllipse(mu, mv + gap * 0.5, id.mouthHalfWidth() * 0.92, lip * 1.2 + gap * 0.5, 0, grey(strength));
+        if (gap > 0) {
+            c.fillEllipse(mu, mv, id.mouthHalfWidth() * 0.8, gap, 0, grey(0));
+        }
         return Regions.toAlpha(m, scene.size() / 200.0);
     }
 

@@ -33,7 +33,8 @@ public final class ReplayAttack implements Attack {
         double moireAngle = random.nextDouble(Math.PI);
         double fx = Math.cos(moireAngle) * 2 * Math.PI / moirePeriod;
         double fy = Math.sin(moireAngle) * 2 * Math.PI / moirePeriod;
-        double bend = random.nextDouble(-3, 3) / s;
+        // a gentle curvature: at most about two radians of extra phase at the image border
+        double bend = random.nextDouble(-2, 2) / (s * s / 4.0);
         double moireAmplitude = random.nextDouble(9, 15);
         double phase = random.nextDouble(2 * Math.PI);
         double gx = random.nextDouble(0.15, 0.85) * s;
