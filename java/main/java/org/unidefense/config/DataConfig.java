@@ -14,6 +14,9 @@ import java.nio.file.Path;
  *                       also builds its test loader)
  * @param numWorkers     {@code data.num_workers}: loader threads; null = the reference default, see
  *                       {@link #numWorkersOr(int)}
+ * @param onError        {@code data.on_error} (this port's key): {@code fail} (default, as the reference: an
+ *                       unreadable item stops the run, naming it) or {@code skip} (training only: log, count
+ *                       and leave the item out)
  */
 public record DataConfig(
         String file,
@@ -21,7 +24,8 @@ public record DataConfig(
         Integer trainBatchSize,
         Integer valBatchSize,
         Integer testBatchSize,
-        Integer numWorkers) {
+        Integer numWorkers,
+        String onError) {
 
     /**
      * The configured worker count, or {@code referenceDefault}: the reference uses 4, except 8
@@ -42,7 +46,8 @@ public record DataConfig(
         if (workers != null && workers < 0) {
             throw s.invalid("num_workers", "expected 0 or more, found " + workers);
         }
+        String onError = s.choice("on_error", "fail", java.util.List.of("fail", "skip"));
         s.finish();
-        return new DataConfig(file, resolved, train, val, test, workers);
+        return new DataConfig(file, resolved, train, val, test, workers, onError);
     }
 }

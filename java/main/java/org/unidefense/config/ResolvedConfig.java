@@ -46,6 +46,7 @@ public record ResolvedConfig(
         d.put("val_batch_size", data.valBatchSize());
         d.put("test_batch_size", data.testBatchSize());
         d.put("num_workers", data.numWorkers());
+        d.put("on_error", data.onError());
         out.put("data", d);
         out.put("dataset", dataset.toPlain());
         return out;

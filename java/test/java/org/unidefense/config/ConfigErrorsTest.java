@@ -55,6 +55,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void onErrorAcceptsOnlyFailOrSkip() {
+        String text = ConfigFiles.minimalModel("data.yml").replace("train_batch_size: 4",
+                "train_batch_size: 4\n  on_error: ignore");
+        assertMentions(failure(model(text)), "model.yml:13", "'data.on_error'", "fail", "skip", "ignore");
+        String ok = ConfigFiles.minimalModel("data.yml").replace("train_batch_size: 4",
+                "train_batch_size: 4\n  on_error: skip");
+        assertEquals("skip", ConfigLoader.load(model(ok)).data().onError());
+    }
+
+    @Test
     void missingRequiredKeyNamesItsPathAndTheEnclosingBlock() {
         String text = ConfigFiles.minimalModel("data.yml").replace("  crop: nocrop\n", "");
         // 'config:' is on line 3

@@ -43,8 +43,9 @@ class ConfigTemplatesTest {
 
     @Test
     void everyOfficialTemplateHasACounterpart() throws IOException {
-        // 3 forgery + 5 OCIM + 14 + 14 + 18 UniAttack files in the original release.
-        List<Path> files = yamlFiles();
+        // 3 forgery + 5 OCIM + 14 + 14 + 18 UniAttack files in the original release;
+        // config_template/synthetic/ is this project's own (the generated benchmark).
+        List<Path> files = yamlFiles().stream().filter(p -> !p.startsWith(TEMPLATES.resolve("synthetic"))).toList();
         assertEquals(54, files.size(), files.toString());
         assertEquals(18, files.stream().filter(p -> p.startsWith(TEMPLATES.resolve("uniatt/Prot3"))).count());
     }
