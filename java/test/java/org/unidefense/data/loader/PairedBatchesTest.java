@@ -1,0 +1,42 @@
+package org.unidefense.data.loader;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.unidefense.data.transform.TransformPipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class PairedBatchesTest {
+    private static final TransformPipeline NONE = TransformPipeline.fromSpecs(List.<Map<String, Object>>of());
+
+    @Test
+    void realComesFirstThenFakeWithTheirLabels() {
+        InMemoryItems real = TestItems.noise("real", 4, 0, 6);
+        InMemoryItems fake = TestItems.noise("fake", 6, 1, 6);
+        try (BatchLoader realLoader = BatchLoader.builder(real, NONE).batchSize(2).workers(1).build();
+             BatchLoader fakeLoader = BatchLoader.builder(fake, NONE).batchSize(2).workers(1).build();
+             BatchStream r = realLoader.epoch(0);
+             BatchStream f = fakeLoader.epoch(0);
+             BatchStream rAgain = realLoader.epoch(0);
+             BatchStream fAgain = fakeLoader.epoch(0)) {
+            PairedBatches pairs = new PairedBatches(r, f);
+            Batch pair = pairs.next();
+            Batch realBatch = rAgain.next();
+            Batch fakeBatch = fAgain.next();
+            assertArrayEquals(new long[] {0, 0, 1, 1}, pair.labels());
+            assertEquals(List.of("real-0", "real-1", "fake-0", "fake-1"), pair.ids());
+            assertArrayEquals(new long[] {4, 3, 6, 6}, pair.shape());
+            int half = realBatch.images().length;
+            for (int i = 0; i < half; i++) {
+                assertEquals(realBatch.images()[i], pair.images()[i]);
+                assertEquals(fakeBatch.images()[i], pair.images()[half + i]);
+            }
+            pairs.next();
+            assertFalse(pairs.hasNext(), "the real side (2 batches) ends the pairing");
+        }
+    }
+}
