@@ -1,0 +1,102 @@
+package org.unidefense.bench;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.unidefense.data.loader.Batch;
+import org.unidefense.data.loader.BatchLoader;
+import org.unidefense.data.loader.BatchStream;
+import org.unidefense.data.loader.CropBox;
+import org.unidefense.data.loader.InMemoryItems;
+import org.unidefense.data.loader.RgbEncoder;
+import org.unidefense.data.synth.SampleKind;
+import org.unidefense.data.synth.SyntheticFaces;
+import org.unidefense.data.transform.TransformPipeline;
+
+/**
+ * Batch-loader throughput: synthetic faces stored as in-memory JPEGs go through the training path
+ * (decode, face crop, Resize to {@code size}, HorizontalFlip, Normalize, NCHW batch), as the
+ * reference's training split does. Measures the loader alone; nothing consumes the batches.
+ */
+public final class LoaderBench {
+    private static final int SOURCE_SIZE = 320;
+    private static final int DISTINCT_IMAGES = 16;
+
+    private LoaderBench() {
+    }
+
+    /** Images per second over {@code repeats} epochs of {@code images} items, after one warm-up epoch. */
+    public record Result(int workers, int size, int batchSize, TimingStats secondsPerEpoch, int imagesPerEpoch) {
+        public double imagesPerSecond() {
+            return imagesPerEpoch / secondsPerEpoch.medianSeconds();
+        }
+    }
+
+    /** The synthetic source: {@code images} items cycling over a few distinct rendered faces. */
+    public static InMemoryItems syntheticJpegs(int images) {
+        SyntheticFaces faces = new SyntheticFaces(SOURCE_SIZE);
+        byte[][] encoded = new byte[Math.min(images, DISTINCT_IMAGES)][];
+        for (int i = 0; i < encoded.length; i++) {
+            SampleKind kind = i % 2 == 0 ? SampleKind.BONA_FIDE : SampleKind.FACE_SWAP;
+            try (Mat rgb = faces.render(i, 1000 + i, kind)) {
+                encoded[i] = RgbEncoder.encode(rgb, ".jpg");
+            }
+        }
+        int margin = SOURCE_SIZE / 10;
+        CropBox face = new CropBox(margin, margin, SOURCE_SIZE - margin, SOURCE_SIZE - margin);
+        InMemoryItems items = new InMemoryItems();
+        for (int i = 0; i < images; i++) {
+            items.add("synthetic-" + i, encoded[i % encoded.length], i % 2, i % 2 == 0 ? "real" : "fake", face);
+        }
+        return items;
+    }
+
+    public static TransformPipeline trainPipeline(int size) {
+        return TransformPipeline.fromSpecs(List.of(
+                Map.of("name", "Resize", "params", Map.of("height", size, "width", size)),
+                Map.of("name", "HorizontalFlip", "params", Map.of("p", 0.5)),
+                Map.of("name", "Normalize", "params", Map.of("mean", List.of(0.5, 0.5, 0.5), "std", List.of(0.5, 0.5, 0.5)))));
+    }
+
+    public static Result run(InMemoryItems items, int workers, int size, int batchSize, int repeats) {
+        TransformPipeline pipeline = trainPipeline(size);
+        double[] seconds = new double[repeats];
+        try (BatchLoader loader = BatchLoader.builder(items, pipeline).batchSize(batchSize).workers(workers)
+                .shuffle(true).seed(1).build()) {
+            for (int epoch = -1; epoch < repeats; epoch++) {
+                long t0 = System.nanoTime();
+                int seen = 0;
+                try (BatchStream stream = loader.epoch(epoch + 1)) {
+                    while (stream.hasNext()) {
+                        Batch b = stream.next();
+                        seen += b.size();
+                    }
+                }
+                if (seen != items.size()) {
+                    throw new IllegalStateException("loaded " + seen + " of " + items.size() + " images");
+                }
+                if (epoch >= 0) {
+                    seconds[epoch] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+        }
+        return new Result(workers, size, batchSize, TimingStats.of(seconds), items.size());
+    }
+
+    /** One line per worker count, e.g. for the {@code bench} command. */
+    public static String report(int images, int size, int batchSize, int repeats, int... workerCounts) {
+        InMemoryItems items = syntheticJpegs(images);
+        StringBuilder out = new StringBuilder();
+        for (int workers : workerCounts) {
+            Result r = run(items, workers, size, batchSize, repeats);
+            out.append(String.format("loader %dx%d, batch %d, %d worker thread(s): %.0f images/s (median of %d epochs of %d)%n",
+                    size, size, batchSize, workers, r.imagesPerSecond(), repeats, images));
+        }
+        return out.toString();
+    }
+
+    public static void main(String[] args) {
+        System.out.print(report(128, 256, 16, 5, 1, 2));
+    }
+}
