@@ -1,14 +1,19 @@
 package org.unidefense.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.unidefense.config.FaceMargin;
+import org.unidefense.data.CropMode;
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.FaceBox;
+import org.unidefense.data.Sample;
 import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.BatchLoader;
 import org.unidefense.data.loader.BatchStream;
-import org.unidefense.data.loader.CropBox;
-import org.unidefense.data.loader.InMemoryItems;
+import org.unidefense.data.loader.InMemoryImageStore;
 import org.unidefense.data.loader.RgbEncoder;
 import org.unidefense.data.synth.SampleKind;
 import org.unidefense.data.synth.SyntheticFaces;
@@ -33,8 +38,10 @@ public final class LoaderBench {
         }
     }
 
-    /** The synthetic source: {@code images} items cycling over a few distinct rendered faces. */
-    public static InMemoryItems syntheticJpegs(int images) {
+    private static final String SOURCE = "synthetic";
+
+    /** The synthetic split: {@code images} items cycling over a few distinct rendered faces, with face boxes. */
+    public static DatasetSplit syntheticJpegs(int images) {
         SyntheticFaces faces = new SyntheticFaces(SOURCE_SIZE);
         byte[][] encoded = new byte[Math.min(images, DISTINCT_IMAGES)][];
         for (int i = 0; i < encoded.length; i++) {
@@ -43,13 +50,16 @@ public final class LoaderBench {
                 encoded[i] = RgbEncoder.encode(rgb, ".jpg");
             }
         }
-        int margin = SOURCE_SIZE / 10;
-        CropBox face = new CropBox(margin, margin, SOURCE_SIZE - margin, SOURCE_SIZE - margin);
-        InMemoryItems items = new InMemoryItems();
+        InMemoryImageStore store = new InMemoryImageStore();
+        FaceBox face = new FaceBox(SOURCE_SIZE / 8, SOURCE_SIZE / 8, SOURCE_SIZE * 3 / 4, SOURCE_SIZE * 3 / 4);
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < images; i++) {
-            items.add("synthetic-" + i, encoded[i % encoded.length], i % 2, i % 2 == 0 ? "real" : "fake", face);
+            String path = "synthetic/video" + (i % encoded.length) + "/" + i + ".jpg";
+            store.put(path, encoded[i % encoded.length]);
+            samples.add(new Sample(path, path, i % 2, Sample.videoIdOf(path), i % 2 == 0 ? "real" : "fake", SOURCE,
+                    face, List.of()));
         }
-        return items;
+        return new DatasetSplit("bench", "train", samples, Map.of(SOURCE, store));
     }
 
     public static TransformPipeline trainPipeline(int size) {
@@ -59,11 +69,11 @@ public final class LoaderBench {
                 Map.of("name", "Normalize", "params", Map.of("mean", List.of(0.5, 0.5, 0.5), "std", List.of(0.5, 0.5, 0.5)))));
     }
 
-    public static Result run(InMemoryItems items, int workers, int size, int batchSize, int repeats) {
+    public static Result run(DatasetSplit items, int workers, int size, int batchSize, int repeats) {
         TransformPipeline pipeline = trainPipeline(size);
         double[] seconds = new double[repeats];
         try (BatchLoader loader = BatchLoader.builder(items, pipeline).batchSize(batchSize).workers(workers)
-                .shuffle(true).seed(1).build()) {
+                .crop(CropMode.FOUR_POINT, FaceMargin.fixed(0.2)).shuffle(true).seed(1).build()) {
             for (int epoch = -1; epoch < repeats; epoch++) {
                 long t0 = System.nanoTime();
                 int seen = 0;
@@ -86,7 +96,7 @@ public final class LoaderBench {
 
     /** One line per worker count, e.g. for the {@code bench} command. */
     public static String report(int images, int size, int batchSize, int repeats, int... workerCounts) {
-        InMemoryItems items = syntheticJpegs(images);
+        DatasetSplit items = syntheticJpegs(images);
         StringBuilder out = new StringBuilder();
         for (int workers : workerCounts) {
             Result r = run(items, workers, size, batchSize, repeats);

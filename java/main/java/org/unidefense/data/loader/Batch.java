@@ -3,27 +3,32 @@ package org.unidefense.data.loader;
 import java.util.List;
 
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.data.Sample;
 import org.unidefense.tensor.Tensors;
 
 /**
  * One batch of images in NCHW order, {@code images[((n * C + c) * H + y) * W + x]}, with a label
- * per image ({@code int64}, as the reference's targets) and the item names and methods.
+ * per image ({@code int64}, as the reference's targets) and the samples they came from.
  *
  * @param epoch the sampler epoch the batch was drawn in
  */
 public record Batch(float[] images, int size, int channels, int height, int width,
-                    long[] labels, List<String> ids, List<String> methods, long epoch) {
+                    long[] labels, List<Sample> samples, long epoch) {
 
     public Batch {
         if ((long) size * channels * height * width != images.length) {
             throw new IllegalArgumentException("images hold " + images.length + " values, expected "
                     + size + "x" + channels + "x" + height + "x" + width);
         }
-        if (labels.length != size || ids.size() != size || methods.size() != size) {
-            throw new IllegalArgumentException("a batch of " + size + " images needs as many labels, ids and methods");
+        if (labels.length != size || samples.size() != size) {
+            throw new IllegalArgumentException("a batch of " + size + " images needs as many labels and samples");
         }
-        ids = List.copyOf(ids);
-        methods = List.copyOf(methods);
+        samples = List.copyOf(samples);
+    }
+
+    /** The samples' paths (the reference's image ids). */
+    public List<String> ids() {
+        return samples.stream().map(Sample::path).toList();
     }
 
     /** {@code [N, C, H, W]}. */

@@ -1,9 +1,12 @@
 package org.unidefense.data.loader;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.unidefense.UserInputException;
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.Sample;
 import org.unidefense.data.transform.ChwImage;
 
 /**
@@ -13,7 +16,7 @@ import org.unidefense.data.transform.ChwImage;
  */
 final class BatchAssembly {
     private final BatchPlan plan;
-    private final ItemSource source;
+    private final DatasetSplit split;
     private final CompletableFuture<Batch> result = new CompletableFuture<>();
     private final int[] loadedItems;
     private float[] images;
@@ -22,9 +25,9 @@ final class BatchAssembly {
     private int width;
     private int remaining;
 
-    BatchAssembly(BatchPlan plan, ItemSource source) {
+    BatchAssembly(BatchPlan plan, DatasetSplit split) {
         this.plan = plan;
-        this.source = source;
+        this.split = split;
         this.loadedItems = new int[plan.indices().length];
         this.remaining = loadedItems.length;
     }
@@ -56,8 +59,8 @@ final class BatchAssembly {
                 width = image.width();
                 images = new float[loadedItems.length * channels * height * width];
             } else if (image.channels() != channels || image.height() != height || image.width() != width) {
-                fail(new UserInputException("item " + sample.index() + " (" + source.id(sample.index())
-                        + ") came out of the transforms as " + image.channels() + "x" + image.height() + "x"
+                fail(new UserInputException("item '" + split.samples().get(sample.index()).path()
+                        + "' came out of the transforms as " + image.channels() + "x" + image.height() + "x"
                         + image.width() + " but other images of its batch are " + channels + "x" + height + "x"
                         + width + "; end the split's transforms with a fixed-size Resize"));
                 return;
@@ -79,16 +82,14 @@ final class BatchAssembly {
     private Batch toBatch() {
         int n = loadedItems.length;
         long[] labels = new long[n];
-        String[] ids = new String[n];
-        String[] methods = new String[n];
+        List<Sample> samples = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            labels[i] = source.label(loadedItems[i]);
-            ids[i] = source.id(loadedItems[i]);
-            methods[i] = source.method(loadedItems[i]);
+            Sample s = split.samples().get(loadedItems[i]);
+            labels[i] = s.label();
+            samples.add(s);
         }
         synchronized (this) {
-            return new Batch(images, n, channels, height, width, labels, Arrays.asList(ids), Arrays.asList(methods),
-                    plan.epoch());
+            return new Batch(images, n, channels, height, width, labels, samples, plan.epoch());
         }
     }
 }

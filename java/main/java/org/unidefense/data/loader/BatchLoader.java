@@ -9,6 +9,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.unidefense.UserInputException;
+import org.unidefense.config.FaceMargin;
+import org.unidefense.data.CropMode;
+import org.unidefense.data.DataErrorPolicy;
+import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.transform.TransformPipeline;
 
 /**
@@ -29,11 +33,11 @@ public final class BatchLoader implements AutoCloseable {
     private final ExecutorService workers;
 
     private BatchLoader(Builder b) {
-        this.samples = new SampleLoader(b.source, b.pipeline, b.seed, b.onError);
-        this.sampler = b.sampler != null ? b.sampler : DistributedSampler.single(b.source.size(), b.shuffle, b.seed);
-        if (sampler.datasetSize() != b.source.size()) {
+        this.samples = new SampleLoader(b.split, b.pipeline, b.cropMode, b.margin, b.seed, b.errors);
+        this.sampler = b.sampler != null ? b.sampler : DistributedSampler.single(b.split.size(), b.shuffle, b.seed);
+        if (sampler.datasetSize() != b.split.size()) {
             throw new IllegalArgumentException("the sampler covers " + sampler.datasetSize()
-                    + " items but the source has " + b.source.size());
+                    + " items but split " + b.split.name() + " has " + b.split.size());
         }
         this.batchSize = b.batchSize;
         this.dropLastBatch = b.dropLastBatch;
@@ -41,8 +45,12 @@ public final class BatchLoader implements AutoCloseable {
         this.workers = b.workers == 0 ? null : Executors.newFixedThreadPool(b.workers, daemonThreads());
     }
 
-    public static Builder builder(ItemSource source, TransformPipeline pipeline) {
-        return new Builder(source, pipeline);
+    public static Builder builder(DatasetSplit split, TransformPipeline pipeline) {
+        return new Builder(split, pipeline);
+    }
+
+    public DatasetSplit split() {
+        return samples.split();
     }
 
     public int batchSize() {
@@ -59,9 +67,9 @@ public final class BatchLoader implements AutoCloseable {
         return dropLastBatch ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
-    /** Items replaced under {@code on_error: skip} so far. */
+    /** Items replaced under {@code on_error: skip} so far (the policy may be shared with other loaders). */
     public long skippedItems() {
-        return samples.skipped();
+        return samples.errors().skipped();
     }
 
     /** The batches of one epoch; the sampler's permutation for {@code epoch} (as {@code set_epoch}). */
@@ -151,7 +159,7 @@ public final class BatchLoader implements AutoCloseable {
 
     /** Settings of a {@link BatchLoader}; defaults follow the reference's DataLoader. */
     public static final class Builder {
-        private final ItemSource source;
+        private final DatasetSplit split;
         private final TransformPipeline pipeline;
         private int batchSize = 1;
         private int workers;
@@ -160,10 +168,12 @@ public final class BatchLoader implements AutoCloseable {
         private boolean shuffle;
         private boolean dropLastBatch;
         private DistributedSampler sampler;
-        private OnError onError = OnError.FAIL;
+        private DataErrorPolicy errors = DataErrorPolicy.failing();
+        private CropMode cropMode = CropMode.NOCROP;
+        private FaceMargin margin;
 
-        private Builder(ItemSource source, TransformPipeline pipeline) {
-            this.source = source;
+        private Builder(DatasetSplit split, TransformPipeline pipeline) {
+            this.split = split;
             this.pipeline = pipeline;
         }
 
@@ -216,8 +226,19 @@ public final class BatchLoader implements AutoCloseable {
             return this;
         }
 
-        public Builder onError(OnError onError) {
-            this.onError = onError;
+        /** The {@code on_error} policy (default: fail); share one between loaders to count skips per run. */
+        public Builder errors(DataErrorPolicy errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        /**
+         * {@code config.crop} and the face margin ({@code 4p} only). A range margin is drawn per
+         * sample from the sample's own generator, not numpy's global one as in the reference.
+         */
+        public Builder crop(CropMode mode, FaceMargin margin) {
+            this.cropMode = mode;
+            this.margin = margin;
             return this;
         }
 

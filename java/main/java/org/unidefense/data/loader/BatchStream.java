@@ -73,7 +73,7 @@ public final class BatchStream implements Iterator<Batch>, AutoCloseable {
     }
 
     private void submit(BatchPlan plan) {
-        BatchAssembly assembly = new BatchAssembly(plan, loader.source());
+        BatchAssembly assembly = new BatchAssembly(plan, loader.split());
         pending.add(assembly);
         if (workers == null) {
             return; // loaded in the caller's thread when it is taken

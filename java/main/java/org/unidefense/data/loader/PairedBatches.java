@@ -44,11 +44,11 @@ public final class PairedBatches implements Iterator<Batch>, AutoCloseable {
         System.arraycopy(first.labels(), 0, labels, 0, first.size());
         System.arraycopy(second.labels(), 0, labels, first.size(), second.size());
         return new Batch(images, first.size() + second.size(), first.channels(), first.height(), first.width(),
-                labels, join(first.ids(), second.ids()), join(first.methods(), second.methods()), first.epoch());
+                labels, join(first.samples(), second.samples()), first.epoch());
     }
 
-    private static List<String> join(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static <T> List<T> join(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }

@@ -1,7 +1,6 @@
 package org.unidefense.data.loader;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -9,93 +8,98 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unidefense.UserInputException;
+import org.unidefense.config.FaceMargin;
+import org.unidefense.data.CropMode;
+import org.unidefense.data.CropRect;
+import org.unidefense.data.DataErrorPolicy;
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.FaceCrop;
+import org.unidefense.data.Sample;
 import org.unidefense.data.transform.ChwImage;
 import org.unidefense.data.transform.RgbImages;
 import org.unidefense.data.transform.TransformPipeline;
 
 /**
- * Reads, decodes (OpenCV, to RGB), crops and transforms one item, applying the bad-item policy.
+ * The reference's {@code load_item} for one sample: read the encoded image from its store, decode
+ * with OpenCV to RGB, cut the face rectangle, run the transforms. Applies the bad-item policy.
  * Thread-safe: all state of a call lives in its own generator and native scope.
  */
 final class SampleLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SampleLoader.class);
 
-    private final ItemSource source;
+    private final DatasetSplit split;
     private final TransformPipeline pipeline;
+    private final CropMode cropMode;
+    private final FaceMargin margin;
     private final long seed;
-    private final OnError onError;
-    private final AtomicLong skipped = new AtomicLong();
+    private final DataErrorPolicy errors;
 
-    SampleLoader(ItemSource source, TransformPipeline pipeline, long seed, OnError onError) {
-        this.source = source;
+    SampleLoader(DatasetSplit split, TransformPipeline pipeline, CropMode cropMode, FaceMargin margin, long seed,
+                 DataErrorPolicy errors) {
+        if (cropMode == CropMode.FOUR_POINT && margin == null) {
+            throw new UserInputException("crop '4p' needs a face margin (config.margin, or train_margin/val_margin/"
+                    + "test_margin for OCIM)");
+        }
+        this.split = split;
         this.pipeline = pipeline;
+        this.cropMode = cropMode;
+        this.margin = margin;
         this.seed = seed;
-        this.onError = onError;
+        this.errors = errors;
     }
 
-    ItemSource source() {
-        return source;
+    DatasetSplit split() {
+        return split;
     }
 
-    long skipped() {
-        return skipped.get();
+    DataErrorPolicy errors() {
+        return errors;
     }
 
     /**
-     * Loads item {@code index}; under {@link OnError#SKIP} a bad item is replaced by the next item
-     * of the dataset (wrapping around), so the replacement is the same on every run.
+     * Loads item {@code index}; under {@code on_error: skip} a bad item is replaced by the next
+     * item of the split (wrapping around), so the replacement is the same on every run.
      */
     LoadedSample load(int index, long epoch) {
-        int n = source.size();
+        int n = split.size();
         for (int attempt = 0; attempt < n; attempt++) {
             int item = (index + attempt) % n;
-            try {
-                return new LoadedSample(item, loadOne(item, epoch));
-            } catch (RuntimeException e) {
-                String what = describe(item, e);
-                if (onError == OnError.FAIL) {
-                    throw new UserInputException(what + " (set on_error: skip to skip bad items)", e);
-                }
-                skipped.incrementAndGet();
-                LOG.warn("skipping {}", what);
+            Sample sample = split.samples().get(item);
+            ChwImage image = errors.apply(sample, () -> loadOne(item, epoch));
+            if (image != null) {
+                return new LoadedSample(item, image);
             }
+            LOG.warn("skipping bad item '{}' of {} (on_error: skip)", sample.path(), split.name());
         }
-        throw new UserInputException("no item of the split could be loaded (tried all " + n + " from index " + index + ")");
+        throw new UserInputException("no item of split '" + split.name() + "' could be loaded (tried all " + n + ")");
     }
 
-    /** One item, no policy: errors propagate. */
+    /** One item, no policy: a bad item throws a {@link UserInputException} naming it. */
     ChwImage loadOne(int item, long epoch) {
+        Sample sample = split.samples().get(item);
         SplittableRandom random = SampleSeeds.forSample(seed, epoch, item);
         try (PointerScope scope = new PointerScope()) {
-            Mat rgb = RgbImages.decode(source.read(item), source.id(item));
-            Mat cropped = crop(rgb, source.cropBox(item, rgb.cols(), rgb.rows(), random), item);
-            return pipeline.apply(cropped, random);
+            Mat rgb = RgbImages.decode(split.read(sample), sample.path());
+            return pipeline.apply(crop(rgb, sample, random), random);
+        } catch (UserInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserInputException("item '" + sample.path() + "': " + message, e);
         }
     }
 
-    private Mat crop(Mat image, CropBox box, int item) {
-        CropBox clipped = box.clippedTo(image.cols(), image.rows());
-        if (clipped.width() <= 0 || clipped.height() <= 0) {
-            throw new UserInputException("crop box " + box + " lies outside the " + image.cols() + "x"
-                    + image.rows() + " image");
+    private Mat crop(Mat image, Sample sample, SplittableRandom random) {
+        double drawn = cropMode == CropMode.FOUR_POINT ? FaceCrop.margin(margin, random::nextInt) : 0;
+        CropRect rect = FaceCrop.rect(sample, cropMode, drawn, image.cols(), image.rows());
+        if (rect.isEmpty()) {
+            throw new UserInputException("item '" + sample.path() + "': its face box " + sample.box()
+                    + " lies outside the " + image.cols() + "x" + image.rows() + " image");
         }
-        if (clipped.equals(CropBox.full(image.cols(), image.rows()))) {
+        if (rect.equals(CropRect.full(image.cols(), image.rows()))) {
             return image;
         }
         // A copy: transforms read pixels as one continuous block, which a sub-view is not.
-        return new Mat(image, new Rect(clipped.x1(), clipped.y1(), clipped.width(), clipped.height())).clone();
-    }
-
-    private String describe(int item, RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "item " + item + " (" + safeId(item) + "): " + message;
-    }
-
-    private String safeId(int item) {
-        try {
-            return source.id(item);
-        } catch (RuntimeException e) {
-            return "?";
-        }
+        return new Mat(image, new Rect(rect.x1(), rect.y1(), rect.width(), rect.height())).clone();
     }
 }

@@ -10,6 +10,12 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.unidefense.UserInputException;
+import org.unidefense.config.FaceMargin;
+import org.unidefense.data.CropMode;
+import org.unidefense.data.DataErrorPolicy;
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.FaceBox;
+import org.unidefense.data.OnError;
 import org.unidefense.data.transform.TransformPipeline;
 import org.unidefense.tensor.Tensors;
 
@@ -32,16 +38,17 @@ class BatchLoaderTest {
 
     @Test
     void cropsFlipsAndWritesEachPixelToItsNchwPosition() {
-        InMemoryItems items = new InMemoryItems();
-        CropBox box = new CropBox(1, 1, 5, 4); // x 1..4, y 1..3 of a 6x5 image
+        TestItems.Items items = new TestItems.Items();
+        FaceBox box = new FaceBox(1, 1, 4, 3); // x 1..4, y 1..3 of a 6x5 image; margin 0 keeps it as is
         for (int k = 0; k < 3; k++) {
-            items.add("img-" + k, TestItems.patternPng(k, 5, 6), 7 + k, "m" + k, box);
+            items.add("img-" + k, TestItems.patternPng(k, 5, 6), 1 - k % 2, box);
         }
-        try (BatchLoader loader = BatchLoader.builder(items, FLIP).batchSize(2).workers(2).build();
+        try (BatchLoader loader = BatchLoader.builder(items.split("pixels"), FLIP).batchSize(2).workers(2)
+                .crop(CropMode.FOUR_POINT, FaceMargin.fixed(0.0)).build();
              BatchStream stream = loader.epoch(0)) {
             Batch first = stream.next();
             assertArrayEquals(new long[] {2, 3, 3, 4}, first.shape());
-            assertArrayEquals(new long[] {7, 8}, first.labels());
+            assertArrayEquals(new long[] {1, 0}, first.labels());
             assertEquals(List.of("img-0", "img-1"), first.ids());
             for (int n = 0; n < 2; n++) {
                 for (int c = 0; c < 3; c++) {
@@ -73,9 +80,9 @@ class BatchLoaderTest {
     void batchesAreTheSameWithZeroOneAndTwoWorkers() {
         List<List<Batch>> runs = new ArrayList<>();
         for (int workers : new int[] {0, 1, 2}) {
-            ItemSource items = new TestItems.CountingRandomCrop(TestItems.noise("n", 13, 0, 16));
+            DatasetSplit items = TestItems.noise("n", 13, 0, 16).split("noise");
             try (BatchLoader loader = BatchLoader.builder(items, RANDOM).batchSize(4).workers(workers)
-                    .shuffle(true).seed(11).build()) {
+                    .crop(CropMode.FOUR_POINT, FaceMargin.range(0.1, 0.9)).shuffle(true).seed(11).build()) {
                 List<Batch> batches = new ArrayList<>();
                 for (long epoch = 0; epoch < 2; epoch++) {
                     try (BatchStream s = loader.epoch(epoch)) {
@@ -113,25 +120,26 @@ class BatchLoaderTest {
 
     @Test
     void readsNoMoreThanThePrefetchedBatchesAhead() throws InterruptedException {
-        TestItems.CountingRandomCrop items = new TestItems.CountingRandomCrop(TestItems.noise("p", 30, 0, 8));
-        try (BatchLoader loader = BatchLoader.builder(items, RANDOM).batchSize(3).workers(2).prefetch(2).build();
+        TestItems.Items items = TestItems.noise("p", 30, 0, 8);
+        try (BatchLoader loader = BatchLoader.builder(items.split("prefetch"), RANDOM).batchSize(3).workers(2)
+                .prefetch(2).build();
              BatchStream stream = loader.epoch(0)) {
             awaitSteady(items, 6);
-            assertEquals(6, items.reads.get(), "two batches of three read ahead before any is taken");
+            assertEquals(6, items.reads(), "two batches of three read ahead before any is taken");
             stream.next();
             awaitSteady(items, 9);
-            assertEquals(9, items.reads.get());
+            assertEquals(9, items.reads());
             stream.next();
             stream.next();
             awaitSteady(items, 15);
-            assertEquals(15, items.reads.get());
+            assertEquals(15, items.reads());
         }
     }
 
     /** Waits until {@code expected} reads happened, then a little longer so that any extra read shows. */
-    private static void awaitSteady(TestItems.CountingRandomCrop items, int expected) throws InterruptedException {
+    private static void awaitSteady(TestItems.Items items, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (items.reads.get() < expected && System.nanoTime() < deadline) {
+        while (items.reads() < expected && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         Thread.sleep(150);
@@ -139,9 +147,9 @@ class BatchLoaderTest {
 
     @Test
     void aBadItemFailsNamingIt() {
-        InMemoryItems items = TestItems.noise("ok", 3, 0, 8);
-        items.add("broken.jpg", new byte[] {1, 2, 3, 4}, 0, "ok", null);
-        try (BatchLoader loader = BatchLoader.builder(items, FLIP).batchSize(4).workers(2).build();
+        TestItems.Items items = TestItems.noise("ok", 3, 0, 8);
+        items.add("broken.jpg", new byte[] {1, 2, 3, 4}, 0, null);
+        try (BatchLoader loader = BatchLoader.builder(items.split("bad"), FLIP).batchSize(4).workers(2).build();
              BatchStream stream = loader.epoch(0)) {
             UserInputException e = assertThrows(UserInputException.class, stream::next);
             assertTrue(e.getMessage().contains("broken.jpg"), e.getMessage());
@@ -150,28 +158,30 @@ class BatchLoaderTest {
 
     @Test
     void skipReplacesABadItemByTheNextAndCountsIt() {
-        InMemoryItems items = new InMemoryItems();
-        items.add("a", TestItems.patternPng(0, 4, 4), 0, "", null);
-        items.add("bad", new byte[0], 1, "", null);
-        items.add("c", TestItems.patternPng(2, 4, 4), 2, "", null);
-        items.add("d", TestItems.patternPng(3, 4, 4), 3, "", null);
-        try (BatchLoader loader = BatchLoader.builder(items, FLIP).batchSize(4).workers(2)
-                .onError(OnError.SKIP).build();
+        TestItems.Items items = new TestItems.Items();
+        items.add("a", TestItems.patternPng(0, 4, 4), 0, null);
+        items.add("missing", null, 1, null);
+        items.add("c", TestItems.patternPng(2, 4, 4), 0, null);
+        items.add("d", TestItems.patternPng(3, 4, 4), 1, null);
+        DataErrorPolicy skip = new DataErrorPolicy(OnError.SKIP);
+        try (BatchLoader loader = BatchLoader.builder(items.split("skip"), FLIP).batchSize(4).workers(2)
+                .errors(skip).build();
              BatchStream stream = loader.epoch(0)) {
             Batch batch = stream.next();
             assertEquals(List.of("a", "c", "c", "d"), batch.ids());
-            assertArrayEquals(new long[] {0, 2, 2, 3}, batch.labels());
+            assertArrayEquals(new long[] {0, 0, 0, 1}, batch.labels(), "the replacement brings its own label");
             assertEquals(TestItems.pixel(2, 0, 0, 3), batch.at(1, 0, 0, 0), "slot 1 holds item c's pixels");
             assertEquals(1, loader.skippedItems());
+            assertTrue(skip.skippedMessages().get(0).startsWith("missing: "), skip.skippedMessages().toString());
         }
     }
 
     @Test
     void imagesOfDifferentSizesInOneBatchAreRejected() {
-        InMemoryItems items = new InMemoryItems();
-        items.add("small", TestItems.patternPng(0, 4, 4), 0, "", null);
-        items.add("large", TestItems.patternPng(0, 6, 6), 0, "", null);
-        try (BatchLoader loader = BatchLoader.builder(items, FLIP).batchSize(2).build();
+        TestItems.Items items = new TestItems.Items();
+        items.add("small", TestItems.patternPng(0, 4, 4), 0, null);
+        items.add("large", TestItems.patternPng(0, 6, 6), 0, null);
+        try (BatchLoader loader = BatchLoader.builder(items.split("sizes"), FLIP).batchSize(2).build();
              BatchStream stream = loader.epoch(0)) {
             UserInputException e = assertThrows(UserInputException.class, stream::next);
             assertTrue(e.getMessage().contains("large"), e.getMessage());
@@ -180,7 +190,7 @@ class BatchLoaderTest {
 
     @Test
     void foreverRunsEpochAfterEpochWithNewPermutations() {
-        InMemoryItems items = TestItems.noise("f", 5, 0, 8);
+        DatasetSplit items = TestItems.noise("f", 5, 0, 8).split("forever");
         try (BatchLoader loader = BatchLoader.builder(items, FLIP).batchSize(2).workers(2).shuffle(true).seed(3).build();
              BatchStream stream = loader.forever(0)) {
             assertEquals(3, loader.batchesPerEpoch());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.transform.TransformPipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,8 +16,8 @@ class PairedBatchesTest {
 
     @Test
     void realComesFirstThenFakeWithTheirLabels() {
-        InMemoryItems real = TestItems.noise("real", 4, 0, 6);
-        InMemoryItems fake = TestItems.noise("fake", 6, 1, 6);
+        DatasetSplit real = TestItems.noise("real", 4, 0, 6).split("train/real");
+        DatasetSplit fake = TestItems.noise("fake", 6, 1, 6).split("train/fake");
         try (BatchLoader realLoader = BatchLoader.builder(real, NONE).batchSize(2).workers(1).build();
              BatchLoader fakeLoader = BatchLoader.builder(fake, NONE).batchSize(2).workers(1).build();
              BatchStream r = realLoader.epoch(0);

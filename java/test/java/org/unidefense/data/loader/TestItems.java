@@ -1,10 +1,15 @@
 package org.unidefense.data.loader;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
+
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.FaceBox;
+import org.unidefense.data.ImageStore;
+import org.unidefense.data.Sample;
 
 import org.unidefense.data.transform.Pixels;
 import org.unidefense.data.transform.TransformPipeline;
@@ -45,11 +50,12 @@ final class TestItems {
         return RgbEncoder.encode(Pixels.fromBytes(hwc, height, width, 3), ".png");
     }
 
-    /** {@code n} noise images labelled {@code label}, named prefix-i. */
-    static InMemoryItems noise(String prefix, int n, long label, int size) {
-        InMemoryItems items = new InMemoryItems();
+    /** {@code n} noise images labelled {@code label}, named prefix-i, each with a centred face box. */
+    static Items noise(String prefix, int n, int label, int size) {
+        Items items = new Items();
         for (int i = 0; i < n; i++) {
-            items.add(prefix + "-" + i, noisePng(1000L * label + i, size, size), label, prefix, null);
+            items.add(prefix + "-" + i, noisePng(1000L * label + i, size, size), label,
+                    new FaceBox(size / 4, size / 4, size / 2, size / 2));
         }
         return items;
     }
@@ -62,45 +68,48 @@ final class TestItems {
         return Map.of("name", name, "params", params);
     }
 
-    /** Counts reads and draws a random margin around the centre, so crops use the sample's generator. */
-    static final class CountingRandomCrop implements ItemSource {
-        final ItemSource inner;
+    /** Builds a split over an in-memory store that counts its reads. */
+    static final class Items {
+        final CountingStore store = new CountingStore();
+        final List<Sample> samples = new ArrayList<>();
+
+        /** {@code image} null leaves the item out of the store (a missing key). */
+        Items add(String path, byte[] image, int label, FaceBox box) {
+            if (image != null) {
+                store.images.put(path, image);
+            }
+            samples.add(new Sample(path, path, label, Sample.videoIdOf(path), label == 0 ? "real" : "fake", "mem",
+                    box, List.of()));
+            return this;
+        }
+
+        DatasetSplit split(String name) {
+            return new DatasetSplit(name, "train", samples, Map.of("mem", store));
+        }
+
+        int reads() {
+            return store.reads.get();
+        }
+    }
+
+    static final class CountingStore implements ImageStore {
+        final InMemoryImageStore images = new InMemoryImageStore();
         final AtomicInteger reads = new AtomicInteger();
 
-        CountingRandomCrop(ItemSource inner) {
-            this.inner = inner;
-        }
-
         @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public String id(int index) {
-            return inner.id(index);
-        }
-
-        @Override
-        public long label(int index) {
-            return inner.label(index);
-        }
-
-        @Override
-        public String method(int index) {
-            return inner.method(index);
-        }
-
-        @Override
-        public byte[] read(int index) {
+        public byte[] read(String key) {
             reads.incrementAndGet();
-            return inner.read(index);
+            return images.read(key);
         }
 
         @Override
-        public CropBox cropBox(int index, int width, int height, RandomGenerator random) {
-            int m = random.nextInt(3);
-            return new CropBox(m, m, width - m, height - m);
+        public boolean contains(String key) {
+            return images.contains(key);
+        }
+
+        @Override
+        public String describe() {
+            return images.describe();
         }
     }
 }
