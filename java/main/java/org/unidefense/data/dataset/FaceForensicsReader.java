@@ -1,0 +1,91 @@
+package org.unidefense.data.dataset;
+
+import org.unidefense.UserInputException;
+import org.unidefense.data.FramesPerVideo;
+import org.unidefense.data.ImageStore;
+import org.unidefense.data.NumpyRandom;
+import org.unidefense.data.Sample;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FaceForensics++ as the reference reads it: the index {@code <root>/pickle_files/<split>_<compression>.pickle}
+ * lists {@code (path, label)} pairs; a path is taken for {@code Origin} when it contains
+ * {@code original}, and for a manipulation method when it contains the method's name. The label is
+ * 0 exactly when the path contains {@code original_sequences}. Images are files under the root,
+ * or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
+ */
+public final class FaceForensicsReader implements ForgeryReader {
+    public static final String NAME = "FFpp";
+    public static final List<String> METHODS = List.of("Origin", "Deepfakes", "Face2Face", "FaceSwap",
+            "NeuralTextures", "FaceShifter", "DeeperForensics");
+    public static final List<String> SPLITS = List.of("train", "val", "test");
+    public static final List<String> COMPRESSIONS = List.of("c0", "c23", "c40");
+
+    private final Path root;
+    private final String compression;
+    private final String lmdb;
+    private final StoreOpener opener;
+
+    /**
+     * @param lmdb the LMDB store name under {@code <root>/lmdb}, or null to read image files
+     */
+    public FaceForensicsReader(Path root, String compression, String lmdb, StoreOpener opener) {
+        if (!COMPRESSIONS.contains(compression)) {
+            throw new UserInputException(NAME + ": unknown compression '" + compression + "'; expected one of "
+                    + COMPRESSIONS);
+        }
+        this.root = root;
+        this.compression = compression;
+        this.lmdb = lmdb;
+        this.opener = opener;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> splits() {
+        return SPLITS;
+    }
+
+    @Override
+    public List<String> methods() {
+        return METHODS;
+    }
+
+    public Path indexFile(String split) {
+        return root.resolve("pickle_files").resolve(split + "_" + compression + ".pickle");
+    }
+
+    @Override
+    public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
+        Checks.split(NAME, split, SPLITS);
+        Checks.methods(NAME, methods, METHODS);
+        List<Sample> out = new ArrayList<>();
+        for (String line : IndexFiles.lines(indexFile(split))) {
+            String path = IndexLine.pathOf(line);
+            int label = path.contains("original_sequences") ? Sample.REAL : Sample.FAKE;
+            // A path matching several selected methods is listed once per match, as in the reference.
+            if (methods.contains("Origin") && path.contains("original")) {
+                out.add(IndexLine.toSample(line, path, label, "Origin", NAME, false));
+            }
+            for (String m : METHODS.subList(1, METHODS.size())) {
+                if (methods.contains(m) && path.contains(m)) {
+                    out.add(IndexLine.toSample(line, path, label, m, NAME, false));
+                }
+            }
+        }
+        return FramesPerVideo.resample(out, fpv, random);
+    }
+
+    @Override
+    public Map<String, ImageStore> stores(String split) {
+        return Map.of(NAME, lmdb == null ? opener.folder(root) : opener.lmdb(root.resolve("lmdb").resolve(lmdb)));
+    }
+}
