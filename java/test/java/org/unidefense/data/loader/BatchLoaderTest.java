@@ -77,6 +77,26 @@ class BatchLoaderTest {
     }
 
     @Test
+    void fourPointCropWidensTheFaceBoxByTheMarginAndClampsToTheImage() {
+        TestItems.Items items = new TestItems.Items();
+        // box x 2..5, y 3..6 of a 9x8 image; margin 0.5 adds int(4 * 0.5 / 2) = 1 on each side
+        items.add("inside", TestItems.patternPng(0, 8, 9), 0, new FaceBox(2, 3, 4, 4));
+        // box at the corner: the widened box is clamped to x 0..3, y 0..3
+        items.add("corner", TestItems.patternPng(1, 8, 9), 1, new FaceBox(0, 0, 4, 4));
+        TransformPipeline none = TestItems.pipeline(List.of());
+        try (BatchLoader loader = BatchLoader.builder(items.split("margin"), none)
+                .crop(CropMode.FOUR_POINT, FaceMargin.fixed(0.5)).build()) {
+            Batch inside = loader.loadItem(0, 0);
+            assertArrayEquals(new long[] {1, 3, 6, 6}, inside.shape());
+            assertEquals(TestItems.pixel(0, 0, 2, 1), inside.at(0, 0, 0, 0));
+            assertEquals(TestItems.pixel(0, 2, 7, 6), inside.at(0, 2, 5, 5));
+            Batch corner = loader.loadItem(1, 0);
+            assertArrayEquals(new long[] {1, 3, 5, 5}, corner.shape());
+            assertEquals(TestItems.pixel(1, 1, 0, 0), corner.at(0, 1, 0, 0));
+        }
+    }
+
+    @Test
     void batchesAreTheSameWithZeroOneAndTwoWorkers() {
         List<List<Batch>> runs = new ArrayList<>();
         for (int workers : new int[] {0, 1, 2}) {
