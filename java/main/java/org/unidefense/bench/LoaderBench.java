@@ -1,7 +1,9 @@
 package org.unidefense.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -31,8 +33,12 @@ public final class LoaderBench {
     private LoaderBench() {
     }
 
-    /** Images per second over {@code repeats} epochs of {@code images} items, after one warm-up epoch. */
-    public record Result(int workers, int size, int batchSize, TimingStats secondsPerEpoch, int imagesPerEpoch) {
+    /**
+     * Wall-clock epochs of {@code imagesPerEpoch} items after one warm-up epoch, and the process CPU
+     * time they used (a steadier figure than wall time on a shared machine).
+     */
+    public record Result(int workers, int size, int batchSize, TimingStats secondsPerEpoch, int imagesPerEpoch,
+                         double cpuSecondsPerImage) {
         public double imagesPerSecond() {
             return imagesPerEpoch / secondsPerEpoch.medianSeconds();
         }
@@ -72,9 +78,13 @@ public final class LoaderBench {
     public static Result run(DatasetSplit items, int workers, int size, int batchSize, int repeats) {
         TransformPipeline pipeline = trainPipeline(size);
         double[] seconds = new double[repeats];
+        long cpuStart = 0;
         try (BatchLoader loader = BatchLoader.builder(items, pipeline).batchSize(batchSize).workers(workers)
                 .crop(CropMode.FOUR_POINT, FaceMargin.fixed(0.2)).shuffle(true).seed(1).build()) {
             for (int epoch = -1; epoch < repeats; epoch++) {
+                if (epoch == 0) {
+                    cpuStart = processCpuNanos();
+                }
                 long t0 = System.nanoTime();
                 int seen = 0;
                 try (BatchStream stream = loader.epoch(epoch + 1)) {
@@ -91,7 +101,15 @@ public final class LoaderBench {
                 }
             }
         }
-        return new Result(workers, size, batchSize, TimingStats.of(seconds), items.size());
+        double cpu = (processCpuNanos() - cpuStart) / 1e9 / ((double) repeats * items.size());
+        return new Result(workers, size, batchSize, TimingStats.of(seconds), items.size(), cpu);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** One line per worker count, e.g. for the {@code bench} command. */
@@ -100,8 +118,9 @@ public final class LoaderBench {
         StringBuilder out = new StringBuilder();
         for (int workers : workerCounts) {
             Result r = run(items, workers, size, batchSize, repeats);
-            out.append(String.format("loader %dx%d, batch %d, %d worker thread(s): %.0f images/s (median of %d epochs of %d)%n",
-                    size, size, batchSize, workers, r.imagesPerSecond(), repeats, images));
+            out.append(String.format(Locale.ROOT, "loader %dx%d, batch %d, %d worker thread(s): %.0f images/s "
+                            + "(median of %d epochs of %d), %.1f ms CPU per image%n",
+                    size, size, batchSize, workers, r.imagesPerSecond(), repeats, images, 1000 * r.cpuSecondsPerImage()));
         }
         return out.toString();
     }
