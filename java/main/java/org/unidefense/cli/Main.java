@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             BenchCommand.class,
             WeightsCommand.class,
+            SynthCommand.class,
+            DataCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

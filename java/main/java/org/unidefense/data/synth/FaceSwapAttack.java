@@ -7,7 +7,7 @@ import org.unidefense.data.transform.Pixels;
 
 /**
  * A face swap: another identity's eyes, nose and mouth, drawn at the target's pose, generated at
- * half resolution (blocks and checkerboard), only partly colour-corrected to the target skin and
+ * low resolution (blocks and a periodic stamp), only partly colour-corrected to the target skin and
  * pasted with a narrow feather, so the seam and the colour step stay visible.
  */
 public final class FaceSwapAttack implements Attack {

@@ -11,29 +11,38 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * The look of a generator's output: produced at half resolution, then upsampled by a stride-2
- * transposed convolution, which leaves 2x2 blocks and a periodic 2x2 (checkerboard) offset.
+ * The look of a generator's output: produced at low resolution (1/{@link #factor} of the image,
+ * so the blocks stay visible after the image itself is halved), upsampled by nearest-neighbour
+ * like stacked stride-2 transposed convolutions, which leave a periodic stamp: a 2x2 checkerboard
+ * plus a fixed random pattern repeating every block.
  */
 final class GeneratorArtifacts {
     private GeneratorArtifacts() {
     }
 
+    /** The upsampling factor: 4 at 128 px, 2 at 64 px. */
+    static int factor(int size) {
+        return Math.max(2, Math.round(size / 32f));
+    }
+
     static Mat upsampled(Mat image, RandomGenerator random) {
         int s = image.rows();
-        Mat half = new Mat();
-        resize(image, half, new Size(s / 2, s / 2), 0, 0, INTER_AREA);
+        int f = factor(s);
+        Mat low = new Mat();
+        resize(image, low, new Size(s / f, s / f), 0, 0, INTER_AREA);
         Mat up = new Mat();
-        resize(half, up, new Size(s, s), 0, 0, INTER_NEAREST);
-        double[] phase = new double[4];
-        double strength = random.nextDouble(4, 7);
-        for (int k = 0; k < 4; k++) {
-            // opposite signs on the two diagonals, so the pattern never averages to a flat offset
-            phase[k] = ((k == 0 || k == 3) ? 1 : -1) * strength * random.nextDouble(0.6, 1.0);
+        resize(low, up, new Size(s, s), 0, 0, INTER_NEAREST);
+        double checker = random.nextDouble(3, 5);
+        double[] stamp = new double[f * f];
+        for (int k = 0; k < stamp.length; k++) {
+            int y = k / f;
+            int x = k % f;
+            stamp[k] = (((x + y) & 1) == 0 ? checker : -checker) + random.nextDouble(-4, 4);
         }
         byte[] px = Pixels.bytes(up);
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
-                double d = phase[(y & 1) * 2 + (x & 1)];
+                double d = stamp[(y % f) * f + x % f];
                 int i = (y * s + x) * 3;
                 for (int c = 0; c < 3; c++) {
                     px[i + c] = (byte) (int) Rgb.clamp((px[i + c] & 0xFF) + d + 0.5);

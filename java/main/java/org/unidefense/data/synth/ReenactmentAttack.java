@@ -3,10 +3,12 @@ package org.unidefense.data.synth;
 import java.util.random.RandomGenerator;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.unidefense.data.transform.Pixels;
 
 /**
  * Expression reenactment (Face2Face / NeuralTextures style): the same person with another mouth
- * opening and a slight head turn, regenerated at half resolution in the lower face only.
+ * opening and a slight head turn, regenerated at low resolution with a slight tone drift, in the
+ * lower face only.
  */
 public final class ReenactmentAttack implements Attack {
     private final FaceRenderer renderer;
@@ -29,6 +31,14 @@ public final class ReenactmentAttack implements Attack {
                 j.eyeOpen(), newOpen, j.blurSigma(), j.noiseSigma(), j.jpegQuality(), random.nextLong());
         Frame scene = renderer.renderScene(target.identity(), driven, target.pose());
         Mat generated = GeneratorArtifacts.upsampled(Camera.capture(scene.image(), driven), random);
+        // generators drift in tone: a small brightness and colour offset over the regenerated part
+        double drift = random.nextDouble(4, 8) * (random.nextBoolean() ? 1 : -1);
+        double[] cast = {drift + random.nextDouble(-3, 3), drift + random.nextDouble(-3, 3), drift + random.nextDouble(-3, 3)};
+        byte[] px = Pixels.bytes(generated);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (int) Rgb.clamp((px[i] & 0xFF) + cast[i % 3] + 0.5);
+        }
+        Pixels.put(generated, px);
         return Regions.blend(target.image(), generated, Regions.lowerFace(target, target.size() / 90.0));
     }
 }

@@ -125,6 +125,38 @@ class TransformPipelineTest {
         image.close();
     }
 
+    /** Every transform with its probability left to the caller, and parameters that always change pixels. */
+    private static List<Map<String, Object>> everyTransformWithP(double p) {
+        return List.of(
+                spec("Resize", Map.of("height", 20, "width", 30, "p", p)),
+                spec("RandomResizedCrop", Map.of("height", 24, "width", 24, "p", p)),
+                spec("HorizontalFlip", Map.of("p", p)),
+                spec("Normalize", Map.of("p", p)),
+                spec("ImageCompression", Map.of("quality_lower", 20, "quality_upper", 30, "p", p)),
+                spec("GaussianBlur", Map.of("blur_limit", List.of(5, 7), "p", p)),
+                spec("GaussNoise", Map.of("var_limit", List.of(50.0, 80.0), "p", p)),
+                spec("RandomBrightnessContrast", Map.of("brightness_limit", List.of(0.2, 0.3), "p", p)),
+                spec("ColorJitter", Map.of("brightness", List.of(1.3, 1.5), "p", p)),
+                spec("OneOf", Map.of("p", p, "transforms", List.of(spec("HorizontalFlip", Map.of())))));
+    }
+
+    @Test
+    void pZeroNeverAppliesAndPOneAlwaysApplies() {
+        Mat image = TestImages.random(32, 40, 21);
+        float[] original = TransformPipeline.toChw(image).data();
+        for (int i = 0; i < everyTransformWithP(0).size(); i++) {
+            TransformPipeline never = TransformPipeline.fromSpecs(List.of(everyTransformWithP(0.0).get(i)));
+            TransformPipeline always = TransformPipeline.fromSpecs(List.of(everyTransformWithP(1.0).get(i)));
+            String name = (String) everyTransformWithP(0).get(i).get("name");
+            for (long seed = 0; seed < 5; seed++) {
+                assertArrayEquals(original, never.apply(image, new SplittableRandom(seed)).data(), name + " at p=0");
+                assertFalse(Arrays.equals(original, always.apply(image, new SplittableRandom(seed)).data()),
+                        name + " at p=1");
+            }
+        }
+        image.close();
+    }
+
     @Test
     void unknownTransformNameListsTheValidOnes() {
         UserInputException e = assertThrows(UserInputException.class, () -> TransformPipeline.fromSpecs(
