@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.unidefense.UserInputException;
-import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.OnError;
 import org.unidefense.data.SplitIndex;
+import org.unidefense.data.dataset.DataFiles;
 import org.unidefense.data.dataset.SplitIndexBuilder;
 import org.unidefense.data.dataset.Stage;
 import org.unidefense.data.loader.Batch;
@@ -22,7 +22,6 @@ import org.unidefense.data.loader.DataShow;
 import org.unidefense.data.loader.SplitLoaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +36,10 @@ public final class DataShowCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Mixin
-    RunOptions run;
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "A model file (its data.file is followed; config.crop, margins and seed apply) "
+                    + "or a dataset file (read with crop: nocrop).")
+    Path config;
 
     @Option(names = "--split", required = true, paramLabel = "SPLIT",
             description = "Which parts to show: train, val or test.")
@@ -64,7 +65,7 @@ public final class DataShowCommand implements Runnable {
         if (count < 1) {
             throw new UserInputException("--n: expected 1 or more, found " + count);
         }
-        ResolvedConfig cfg = ConfigLoader.load(run.configFile(), run.overrides());
+        ResolvedConfig cfg = DataFiles.load(config);
         Stage stage = role == SplitLoaders.Role.TEST ? Stage.TEST : Stage.TRAIN;
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), stage);
         List<DatasetSplit> parts = switch (role) {

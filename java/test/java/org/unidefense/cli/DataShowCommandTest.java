@@ -1,8 +1,6 @@
 package org.unidefense.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.unidefense.checkpoint.PyTuple;
 import org.unidefense.checkpoint.TorchSaveWriter;
 import org.unidefense.data.loader.RgbEncoder;
 import org.unidefense.data.transform.Pixels;
-import picocli.CommandLine;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -95,15 +92,10 @@ class DataShowCommandTest {
     void writesAGridOfTheRequestedSamplesWithCaptions() throws IOException {
         writeFfpp();
         Path png = root.resolve("grid.png");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new DataShowCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute("--config", root.resolve("model.yml").toString(), "--split", "train", "--n", "5",
-                "--out", png.toString());
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("5 samples of train (3 real, 2 fake)"), out.toString());
+        MainTest.Run run = new MainTest.Run("data", "show", "--config", root.resolve("model.yml").toString(),
+                "--split", "train", "--n", "5", "--out", png.toString());
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("5 samples of train (3 real, 2 fake)"), run.out);
         // 5 images -> 3 columns x 2 rows of 32x24 cells, each over a 14-pixel caption band.
         try (Mat grid = imread(png.toString(), IMREAD_COLOR)) {
             assertEquals(3 * 32, grid.cols());
@@ -113,5 +105,23 @@ class DataShowCommandTest {
             assertEquals(200, bgr[0] & 0xFF);
             assertEquals(90, bgr[1] & 0xFF);
         }
+    }
+
+    @Test
+    void aDatasetFileAloneWorksAndABadSplitNameIsRejected() throws IOException {
+        writeFfpp();
+        Path png = root.resolve("test.png");
+        MainTest.Run run = new MainTest.Run("data", "show", "--config", root.resolve("data.yml").toString(),
+                "--split", "test", "--n", "16", "--out", png.toString());
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("2 samples of test (2 real, 0 fake)"), run.out);
+        try (Mat grid = imread(png.toString(), IMREAD_COLOR)) {
+            assertEquals(2 * 32, grid.cols(), "two images: two columns");
+            assertEquals(24 + 14, grid.rows());
+        }
+        MainTest.Run bad = new MainTest.Run("data", "show", "--config", root.resolve("data.yml").toString(),
+                "--split", "dev", "--out", png.toString());
+        assertEquals(ExitCodes.BAD_INPUT, bad.code);
+        assertTrue(bad.err.contains("--split"), bad.err);
     }
 }
