@@ -5,28 +5,41 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * One real and one fake batch per step, concatenated real first (the reference's
- * {@code torch.cat([images_real, images_fake])} with targets likewise), as the forgery and
- * UniAttack engines train. Ends when either side ends; with two {@link BatchLoader#forever} streams
- * it never ends, each side re-shuffling at its own epoch boundary.
+ * One batch from each real and each fake stream per step, concatenated reals first (the
+ * reference's {@code torch.cat([images_real, images_fake])}, targets likewise), as the forgery and
+ * UniAttack engines train; OCIM passes one real and one fake stream per source domain and gets
+ * {@code cat(real_1..real_k, fake_1..fake_k)}. Ends when any stream ends; with
+ * {@link BatchLoader#forever} streams it never ends, each re-shuffling at its own epoch boundary.
  */
 public final class PairedBatches implements Iterator<Batch>, AutoCloseable {
-    private final Iterator<Batch> real;
-    private final Iterator<Batch> fake;
+    private final List<Iterator<Batch>> streams;
 
     public PairedBatches(Iterator<Batch> real, Iterator<Batch> fake) {
-        this.real = real;
-        this.fake = fake;
+        this(List.of(real), List.of(fake));
+    }
+
+    /** Real streams (in domain order), then fake streams (in domain order). */
+    public PairedBatches(List<? extends Iterator<Batch>> real, List<? extends Iterator<Batch>> fake) {
+        if (real.isEmpty() || fake.isEmpty()) {
+            throw new IllegalArgumentException("pairing needs at least one real and one fake stream");
+        }
+        List<Iterator<Batch>> all = new ArrayList<>(real);
+        all.addAll(fake);
+        this.streams = List.copyOf(all);
     }
 
     @Override
     public boolean hasNext() {
-        return real.hasNext() && fake.hasNext();
+        return streams.stream().allMatch(Iterator::hasNext);
     }
 
     @Override
     public Batch next() {
-        return concat(real.next(), fake.next());
+        Batch out = streams.get(0).next();
+        for (int i = 1; i < streams.size(); i++) {
+            out = concat(out, streams.get(i).next());
+        }
+        return out;
     }
 
     /** {@code first} then {@code second} in one batch; images must have the same size. */
@@ -53,13 +66,13 @@ public final class PairedBatches implements Iterator<Batch>, AutoCloseable {
         return out;
     }
 
+    /** Closes the streams that can be closed. */
     @Override
     public void close() throws Exception {
-        if (real instanceof AutoCloseable c) {
-            c.close();
-        }
-        if (fake instanceof AutoCloseable c) {
-            c.close();
+        for (Iterator<Batch> s : streams) {
+            if (s instanceof AutoCloseable c) {
+                c.close();
+            }
         }
     }
 }

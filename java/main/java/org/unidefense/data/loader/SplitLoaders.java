@@ -72,7 +72,8 @@ public final class SplitLoaders {
 
     /**
      * A loader builder for {@code part} as the run would read it: training parts shuffled (seeded
-     * by {@code config.seed}, re-shuffled per epoch), validation and test parts in order.
+     * by {@code config.seed}, re-shuffled per epoch), validation and test parts in order. The OCIM
+     * and UniAttack training loaders drop an incomplete last batch; the forgery ones keep it.
      * Batch size and worker count come from the {@code data:} block; the caller sets the sampler
      * for multi-process runs.
      */
@@ -92,6 +93,7 @@ public final class SplitLoaders {
                 .batchSize(batch)
                 .workers(cfg.data().numWorkersOr(defaultWorkers))
                 .shuffle(role == Role.TRAIN)
+                .dropLastBatch(role == Role.TRAIN && cfg.engine() != Engine.FE)
                 .seed(cfg.config().seed())
                 .crop(cropMode(cfg), margin(cfg, role))
                 .errors(errors);

@@ -40,4 +40,31 @@ class PairedBatchesTest {
             assertFalse(pairs.hasNext(), "the real side (2 batches) ends the pairing");
         }
     }
+
+    @Test
+    void ocimConcatenatesEveryDomainsRealThenEveryDomainsFake() throws Exception {
+        List<BatchLoader> loaders = List.of(
+                BatchLoader.builder(TestItems.noise("Oreal", 3, 0, 6).split("train/O/real"), NONE).batchSize(1).build(),
+                BatchLoader.builder(TestItems.noise("Creal", 3, 0, 6).split("train/C/real"), NONE).batchSize(1).build(),
+                BatchLoader.builder(TestItems.noise("Ofake", 3, 1, 6).split("train/O/fake"), NONE).batchSize(1).build(),
+                BatchLoader.builder(TestItems.noise("Cfake", 3, 1, 6).split("train/C/fake"), NONE).batchSize(1).build());
+        try (PairedBatches pairs = new PairedBatches(
+                List.of(loaders.get(0).forever(0), loaders.get(1).forever(0)),
+                List.of(loaders.get(2).forever(0), loaders.get(3).forever(0)))) {
+            Batch step = pairs.next();
+            assertEquals(List.of("Oreal-0", "Creal-0", "Ofake-0", "Cfake-0"), step.ids());
+            assertArrayEquals(new long[] {0, 0, 1, 1}, step.labels());
+        } finally {
+            loaders.forEach(BatchLoader::close);
+        }
+    }
+
+    @Test
+    void batchesOfDifferentImageSizesCannotBeConcatenated() {
+        try (BatchLoader small = BatchLoader.builder(TestItems.noise("s", 1, 0, 6).split("s"), NONE).build();
+             BatchLoader large = BatchLoader.builder(TestItems.noise("l", 1, 1, 8).split("l"), NONE).build()) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> PairedBatches.concat(small.loadItem(0, 0), large.loadItem(0, 0)));
+        }
+    }
 }
