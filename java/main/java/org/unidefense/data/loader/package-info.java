@@ -13,7 +13,9 @@
  *       generator seeded by (seed, epoch, item index), so batches do not depend on the number of
  *       threads or their timing. The reference instead draws from numpy's and albumentations'
  *       process-global generators, which no port can replay; its runs are not bit-reproducible
- *       either.</li>
+ *       either. One more difference: with a margin range, the reference's {@code load_item}
+ *       overwrites its {@code margin} argument with the first image's draw, so every image of a
+ *       batch gets that one margin; here each image draws its own.</li>
  *   <li>{@link org.unidefense.data.loader.PairedBatches} concatenates a real and a fake batch per
  *       step, real first, as the forgery and UniAttack engines do.</li>
  *   <li>For step-based training, {@link org.unidefense.data.loader.BatchLoader#forever} moves to the
