@@ -158,7 +158,7 @@ class BatchLoaderTest {
 
     /** Waits until {@code expected} reads happened, then a little longer so that any extra read shows. */
     private static void awaitSteady(TestItems.Items items, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (items.reads() < expected && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
