@@ -17,6 +17,7 @@ import java.nio.file.Path;
         mixinStandardHelpOptions = true,
         subcommands = {
             DataCommand.Stats.class,
+            DataShowCommand.class,
         })
 public final class DataCommand implements Runnable {
     @CommandLine.Spec
