@@ -55,8 +55,8 @@ public final class DataShowCommand implements Runnable {
             description = "Seed of the sample choice (default: ${DEFAULT-VALUE}); augmentation uses config.seed.")
     long seed;
 
-    @Option(names = "--on_error", defaultValue = "fail", paramLabel = "POLICY",
-            description = "fail (default) or skip unreadable items.")
+    @Option(names = "--on_error", paramLabel = "POLICY",
+            description = "fail or skip unreadable items (default: the config's data.on_error, itself fail by default).")
     String onError;
 
     @Override
@@ -73,7 +73,7 @@ public final class DataShowCommand implements Runnable {
             case VAL -> index.val();
             case TEST -> index.test();
         };
-        DataErrorPolicy errors = new DataErrorPolicy(OnError.parse(onError));
+        DataErrorPolicy errors = onError != null ? new DataErrorPolicy(OnError.parse(onError)) : DataErrorPolicy.of(cfg.data());
         List<BatchLoader> loaders = DataShow.displayLoaders(cfg, parts, role, errors);
         List<Batch> shown;
         try {

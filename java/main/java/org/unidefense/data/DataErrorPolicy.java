@@ -24,6 +24,11 @@ public final class DataErrorPolicy {
         this.mode = mode;
     }
 
+    /** The policy a run's {@code data.on_error} asks for. */
+    public static DataErrorPolicy of(org.unidefense.config.DataConfig data) {
+        return new DataErrorPolicy(OnError.parse(data.onError()));
+    }
+
     public static DataErrorPolicy failing() {
         return new DataErrorPolicy(OnError.FAIL);
     }
