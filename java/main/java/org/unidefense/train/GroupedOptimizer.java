@@ -74,11 +74,12 @@ public final class GroupedOptimizer implements LearningRateGroups {
     }
 
     /**
-     * Clears the gradients. Setting them to None instead of zero (PyTorch 2's default) gives the
-     * same updates: a parameter that never receives a gradient is skipped either way.
+     * Zeroes the gradients in place, as the reference's torch 1.13 {@code zero_grad()} does
+     * (not None): a parameter that received a gradient once keeps being updated (weight decay,
+     * momentum) even in a step where no loss reaches it.
      */
     public void zeroGrad() {
-        optimizer.zero_grad(true);
+        optimizer.zero_grad(false);
     }
 
     /** Multiplies every existing gradient in place (the reference's in-place GradScaler unscale). */
