@@ -9,11 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.unidefense.io.AtomicFiles;
 
 /** A rendered plot: the image and its panels (whose mappings tell where data landed). */
 public record Chart(BufferedImage image, List<Panel> panels) {
@@ -76,7 +74,6 @@ public record Chart(BufferedImage image, List<Panel> panels) {
 
     /** Writes the PNG atomically (readers never see half an image). */
     public void writePng(Path file) throws IOException {
-        byte[] png = toPng();
-        AtomicFiles.write(file, tmp -> Files.write(tmp, png));
+        ReportFiles.write(file, toPng());
     }
 }

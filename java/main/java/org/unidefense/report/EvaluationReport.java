@@ -3,6 +3,7 @@ package org.unidefense.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.unidefense.io.AtomicFiles;
 import org.unidefense.metrics.LevelReports;
 import org.unidefense.metrics.MetricReport;
 import org.unidefense.metrics.ThresholdRule;
@@ -123,15 +123,15 @@ public final class EvaluationReport {
         for (Map.Entry<String, byte[]> image : images.entrySet()) {
             Path file = dir.resolve(image.getKey());
             byte[] png = image.getValue();
-            AtomicFiles.write(file, tmp -> java.nio.file.Files.write(tmp, png));
+            ReportFiles.write(file, png);
             written.add(file);
         }
 
         Path json = dir.resolve(METRICS);
-        AtomicFiles.writeString(json, metricsJson());
+        ReportFiles.write(json, metricsJson().getBytes(StandardCharsets.UTF_8));
         written.add(json);
         Path html = dir.resolve(HTML);
-        AtomicFiles.writeString(html, html(images));
+        ReportFiles.write(html, html(images).getBytes(StandardCharsets.UTF_8));
         written.add(html);
         return written;
     }
@@ -157,7 +157,17 @@ public final class EvaluationReport {
         levels.forEach((name, r) -> root.put(name, r.toMap()));
         List<MethodBreakdown> rows = breakdown();
         if (!rows.isEmpty()) {
-            root.put("methods", rows);
+            List<Map<String, Object>> methodRows = new ArrayList<>();
+            for (MethodBreakdown r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("method", r.method());
+                m.put("class", r.label());
+                m.put("count", r.count());
+                m.put("mean_score", r.meanScore());
+                m.put("accuracy", r.accuracy());
+                methodRows.add(m);
+            }
+            root.put("methods", methodRows);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
     }

@@ -83,7 +83,9 @@ public final class RocPlot {
                         fpr[k] = Math.max(fpr[k], xMin);
                     }
                 }
-                p.drawSeries(g, fpr, roc.tpr(), c, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                // earlier curves wider, so a later one lying on top (video over frame) leaves both visible
+                float widthPx = 2.5f + 2f * (curves.size() - 1 - i);
+                p.drawSeries(g, fpr, roc.tpr(), c, new BasicStroke(widthPx, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 EqualErrorRate eer = EqualErrorRate.of(roc);
                 double ex = p.px(Math.max(eer.rate(), logFpr ? xMin : 0));
                 double ey = p.py(1 - eer.rate());

@@ -106,6 +106,8 @@ class EvaluationReportTest {
         assertEquals(3, methods.size());
         assertEquals("youtube", methods.get(0).get("method").asText());
         assertEquals(12, methods.get(0).get("count").asInt());
+        assertEquals("real", methods.get(0).get("class").asText());
+        assertEquals(0.71, methods.get(0).get("mean_score").asDouble(), 1e-12);
 
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<title>FF++ &lt;c23&gt; test</title>"));
@@ -117,6 +119,8 @@ class EvaluationReportTest {
         assertTrue(html.contains("<tr><td>NumP</td><td>" + levels.frame().numPositives() + "</td><td>"
                 + levels.video().numPositives() + "</td></tr>"));
         assertFalse(html.contains("src=\"/"), "no paths outside the page");
+        assertTrue(Files.getPosixFilePermissions(out.resolve("report.html"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "shareable, not 0600");
     }
 
     @Test
