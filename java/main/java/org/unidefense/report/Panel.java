@@ -156,9 +156,12 @@ public final class Panel {
         g.setStroke(stroke);
         clipped(g, () -> g.draw(path));
         if (drawn == 1) {
+            // a single point draws no line: show it as a dot (e.g. the first validation result)
             for (int i = 0; i < xs.length; i++) {
                 if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                    clipped(g, () -> g.fill(new java.awt.geom.Ellipse2D.Double(px(xs[0]) - 3, py(ys[0]) - 3, 6, 6)));
+                    double cx = px(xs[i]);
+                    double cy = py(ys[i]);
+                    clipped(g, () -> g.fill(new java.awt.geom.Ellipse2D.Double(cx - 3.5, cy - 3.5, 7, 7)));
                 }
             }
         }

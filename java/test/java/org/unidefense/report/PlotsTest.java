@@ -144,7 +144,8 @@ class PlotsTest {
     void curvesFollowTheirRunLogSeriesInTwoPanels() throws IOException {
         RunHistory.Series loss = new RunHistory.Series("loss", new double[] {0, 100, 200}, new double[] {1.0, 0.5, 0.25});
         RunHistory.Series auc = new RunHistory.Series("val AUC", new double[] {100, 200}, new double[] {0.8, 0.9});
-        Chart chart = new CurvePlot().size(600, 500).add(loss).addSecondary(auc).render();
+        RunHistory.Series acer = new RunHistory.Series("val ACER", new double[] {0, 150}, new double[] {Double.NaN, 0.82});
+        Chart chart = new CurvePlot().size(600, 500).add(loss).addSecondary(auc).addSecondary(acer).render();
         BufferedImage img = decode(chart);
         assertEquals(500, img.getHeight());
         Panel top = chart.panel(0);
@@ -153,6 +154,9 @@ class PlotsTest {
         assertTrue(PlotPixels.near(img, top.px(150), top.py(0.375), 1, CurvePlot.colorOf(0), 10));
         assertFalse(PlotPixels.near(img, top.px(50), top.py(0.3), 5, CurvePlot.colorOf(0), 60));
         assertTrue(PlotPixels.near(img, bottom.px(150), bottom.py(0.85), 1, CurvePlot.colorOf(1), 10));
+        // the one finite point of a series is a dot
+        assertTrue(PlotPixels.near(img, bottom.px(150), bottom.py(0.82), 0, CurvePlot.colorOf(2), 10));
+        assertFalse(PlotPixels.near(img, bottom.px(120), bottom.py(0.82), 2, CurvePlot.colorOf(2), 60));
         Rectangle a = bottom.area();
         assertTrue(a.y > top.area().y + top.area().height, "secondary panel below the main one");
         assertEquals(top.px(150), bottom.px(150), 1e-9);
