@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.BatchNorm2dImpl;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.NativeScopes;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,7 +119,9 @@ public class EfficientNetBackbone extends Module {
     public Tensor blocks(Tensor x, int from, int to) {
         for (int i = from; i < to; i++) {
             double rate = params.dropConnectRate() * ((double) i / blocks.size());
-            x = blocks.get(i).forward(x, rate);
+            MBConvBlock block = blocks.get(i);
+            Tensor in = x;
+            x = NativeScopes.scoped(() -> block.forward(in, rate));
         }
         return x;
     }

@@ -2,6 +2,7 @@ package org.unidefense.model.nn;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.NativeScopes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +37,13 @@ public class IndexedSequential extends Module implements UnaryModule {
         return layers.size();
     }
 
+    /** Each layer runs in its own native scope, so its temporaries are freed when it returns. */
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = x;
         for (Layer layer : layers) {
-            y = layer.forward(y);
+            Tensor in = y;
+            y = NativeScopes.scoped(() -> layer.forward(in));
         }
         return y;
     }
