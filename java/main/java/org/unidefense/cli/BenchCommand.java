@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.unidefense.UserInputException;
 import org.unidefense.bench.EvalForwardBench;
+import org.unidefense.bench.LoaderBench;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
 import org.unidefense.bench.TimingStats;
@@ -32,11 +33,20 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * the same invocation, so runs on different or contended machines can be compared as ratios.
  */
 @Command(name = "bench",
-        description = "Measure eval-forward throughput and memory of a model (JSON on stdout).",
+        description = "Measure speed and memory (JSON on stdout): eval-forward throughput of a model, or the "
+                + "data loader's throughput.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What to measure. */
+    enum Workload { eval, loader }
+
+    @Option(names = "--workload", defaultValue = "eval", paramLabel = "W",
+            description = "eval: model forward in eval mode; loader: decode + crop + transforms + batch assembly "
+                    + "of in-memory JPEG faces with 1 and 2 worker threads (default: ${DEFAULT-VALUE}).")
+    Workload workload;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name (${COMPLETION-CANDIDATES}); "
             + "default UDR18 unless --config is given.", completionCandidates = ModelNames.class)
@@ -78,6 +88,10 @@ public final class BenchCommand implements Runnable {
                     "need --batch >= 1, --size >= 16, --threads >= 1, --repeats >= 1, --warmup >= 0");
         }
         set_num_threads(threads);
+        if (workload == Workload.loader) {
+            write(loaderReport());
+            return;
+        }
         long rssStart = ProcessMemory.rssBytes();
         UniDefenseModel model = buildModel();
         double peak = MatmulPeak.gflops(1024, 5);
@@ -100,6 +114,28 @@ public final class BenchCommand implements Runnable {
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
         write(report);
+    }
+
+    /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */
+    private Map<String, Object> loaderReport() {
+        int images = Math.max(128, 4 * batch);
+        org.unidefense.data.DatasetSplit items = LoaderBench.syntheticJpegs(images);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("workload", "loader");
+        report.put("batch", batch);
+        report.put("size", size);
+        report.put("images_per_epoch", images);
+        for (int workers : new int[]{1, 2}) {
+            LoaderBench.Result r = LoaderBench.run(items, workers, size, batch, repeats);
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("images_per_second_median", r.imagesPerSecond());
+            w.put("seconds_per_epoch_min", r.secondsPerEpoch().minSeconds());
+            w.put("seconds_per_epoch_max", r.secondsPerEpoch().maxSeconds());
+            w.put("cpu_ms_per_image", 1000 * r.cpuSecondsPerImage());
+            report.put("workers_" + workers, w);
+        }
+        report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
+        return report;
     }
 
     private UniDefenseModel buildModel() {

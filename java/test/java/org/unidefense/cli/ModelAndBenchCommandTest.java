@@ -52,6 +52,18 @@ class ModelAndBenchCommandTest {
     }
 
     @Test
+    void loaderBenchReportsBothWorkerCounts() throws Exception {
+        MainTest.Run r = new MainTest.Run("bench", "--workload", "loader", "--batch", "8", "--size", "32",
+                "--repeats", "1");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals(128, j.get("images_per_epoch").asInt());
+        for (String w : new String[]{"workers_1", "workers_2"}) {
+            assertTrue(j.get(w).get("images_per_second_median").asDouble() > 0, r.out);
+        }
+    }
+
+    @Test
     void benchRejectsNonsenseSizes() {
         MainTest.Run r = new MainTest.Run("bench", "--batch", "0");
         assertEquals(ExitCodes.USAGE, r.code);
