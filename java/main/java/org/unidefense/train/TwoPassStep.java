@@ -1,0 +1,123 @@
+package org.unidefense.train;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.unidefense.augment.PerturbationPolicy;
+import org.unidefense.augment.PerturbationRandom;
+import org.unidefense.augment.Perturbed;
+import org.unidefense.loss.LossWeights;
+import org.unidefense.loss.TwoPassObjective;
+import org.unidefense.model.ModelOutput;
+import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.Tensors;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One step of the reference's {@code train_unidefense_model}: two forward/backward passes with
+ * an optimizer update after each.
+ *
+ * <ol>
+ * <li>Gradients are cleared and warm-up sets the learning rate (the reference's loop does both
+ * at the top of each step).</li>
+ * <li>Pass 1 on the clean batch, backward, first update.</li>
+ * <li>The pass-1 gradients are <em>not</em> cleared: they stay in {@code .grad}, multiplied by
+ * {@code pass1GradCarry} (decisions.md 2: 1/1024 is what the reference's GradScaler(2¹⁰)
+ * leaves after unscaling in place; 1.0 is the reference without a scaler).</li>
+ * <li>Pass 2 on the perturbed batch (targets: the detached pass-1 masks and embedding),
+ * backward (adding to the carried gradients), second update, then the schedule steps.</li>
+ * </ol>
+ *
+ * <p>The model and optimizer live outside; all tensors of a step are freed with the step's
+ * PointerScope. Every random draw (decoder dropout, perturbation) comes from the generator the
+ * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
+ */
+public final class TwoPassStep {
+    private final UniDefenseModel model;
+    private final GroupedOptimizer optimizer;
+    private final LearningRatePlan lrPlan;
+    private final LossWeights weights;
+    private final long totalSteps;
+    private final double pass1GradCarry;
+    private final PerturbationPolicy policy;
+    private final PerturbationRandom random;
+    private StepObserver observer = StepObserver.NONE;
+    private DecoderMaskSource decoderMasks = DecoderMaskSource.DRAWN;
+
+    /**
+     * @param totalSteps     the run's {@code num_steps}; pass 2 switches to KL mask consistency after 10 %
+     * @param pass1GradCarry factor on the pass-1 gradient at the second update (config {@code pass1_grad_carry})
+     */
+    public TwoPassStep(UniDefenseModel model, GroupedOptimizer optimizer, LearningRatePlan lrPlan, LossWeights weights,
+                       long totalSteps, double pass1GradCarry, PerturbationPolicy policy, PerturbationRandom random) {
+        if (pass1GradCarry < 0 || Double.isNaN(pass1GradCarry)) {
+            throw new IllegalArgumentException("pass-1 gradient carry must be 0 or more, got " + pass1GradCarry);
+        }
+        this.model = model;
+        this.optimizer = optimizer;
+        this.lrPlan = lrPlan;
+        this.weights = weights;
+        this.totalSteps = totalSteps;
+        this.pass1GradCarry = pass1GradCarry;
+        this.policy = policy;
+        this.random = random;
+    }
+
+    public void setObserver(StepObserver observer) {
+        this.observer = observer == null ? StepObserver.NONE : observer;
+    }
+
+    public void setDecoderMasks(DecoderMaskSource masks) {
+        this.decoderMasks = masks == null ? DecoderMaskSource.DRAWN : masks;
+    }
+
+    /**
+     * Runs training step {@code step} (counted from 1).
+     *
+     * @param x         batch [N,3,H,W] with its {@code realCount} real samples first
+     * @param labels    int64 [N], 0 = real
+     * @param realCount number of real samples at the front of the batch
+     */
+    public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
+        try (PointerScope ignored = new PointerScope()) {
+            model.train(true);
+            optimizer.zeroGrad();
+            lrPlan.beforeStep(step);
+            double lr = optimizer.learningRates()[0];
+
+            injectMask(1);
+            ModelOutput clean = model.forward(x);
+            PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
+            first.total().backward();
+            observer.afterFirstBackward();
+            optimizer.step();
+            observer.afterFirstUpdate();
+            optimizer.scaleGradients(pass1GradCarry);
+            PassTargets targets = PassTargets.of(clean);
+
+            Perturbed perturbed = policy.perturb(x, realCount, random);
+            injectMask(2);
+            ModelOutput noisy = model.forward(x, perturbed.input());
+            boolean consistency = TwoPassObjective.usesMaskConsistency(step, totalSteps);
+            PassLosses second = PassLosses.secondPass(noisy, labels, realCount, weights, targets, consistency);
+            second.total().backward();
+            observer.afterSecondBackward();
+            optimizer.step();
+            lrPlan.afterStep(step);
+
+            Map<String, Double> losses = new LinkedHashMap<>(first.values("pass1."));
+            losses.putAll(second.values("pass2."));
+            Tensor logits = clean.clsOut();
+            return new StepResult(step, lr, losses, perturbed.record().kind(), Tensors.toFloats(logits),
+                    (int) logits.size(1));
+        }
+    }
+
+    private void injectMask(int pass) {
+        Tensor mask = decoderMasks.mask(pass);
+        if (mask != null) {
+            model.injectDecoderDropoutMask(mask);
+        }
+    }
+}
