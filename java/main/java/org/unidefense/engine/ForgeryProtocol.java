@@ -1,0 +1,68 @@
+package org.unidefense.engine;
+
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.data.DatasetSplit;
+import org.unidefense.data.SplitIndex;
+import org.unidefense.data.loader.SplitLoaders.Role;
+import org.unidefense.metrics.LevelReports;
+import org.unidefense.metrics.MetricReport;
+import org.unidefense.metrics.ThresholdRule;
+import org.unidefense.model.UniDefenseModel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FE (forgery_engine): equal real and fake training batches; validation on the {@code val} part
+ * (the test split where the dataset has none) at frame level with threshold 0.5; best model by
+ * AUC + ACC. The test stage adds video-level metrics (frame scores averaged per video).
+ */
+public final class ForgeryProtocol extends Protocol {
+    static final ThresholdRule HALF = ThresholdRule.fixed(0.5);
+
+    ForgeryProtocol(ResolvedConfig cfg, SplitIndex index) {
+        super(cfg, index);
+    }
+
+    @Override
+    protected List<DatasetSplit> realTrainParts() {
+        return List.of(trainPart("train/real"));
+    }
+
+    @Override
+    protected List<DatasetSplit> fakeTrainParts() {
+        return List.of(trainPart("train/fake"));
+    }
+
+    @Override
+    public Evaluation validate(UniDefenseModel model) {
+        MetricReport r = score(model, only(index.val(), "validation"), Role.VAL).frameMetrics(HALF);
+        Map<String, Double> m = Evaluation.newMetrics();
+        Evaluation.put(m, "val", r);
+        return new Evaluation(m, 0.5, List.of(Evaluation.line("Eval", r)));
+    }
+
+    @Override
+    public Evaluation test(UniDefenseModel model) {
+        LevelReports r = score(model, only(index.test(), "test"), Role.TEST).frameAndVideo(HALF);
+        Map<String, Double> m = Evaluation.newMetrics();
+        Evaluation.put(m, "test/frame", r.frame());
+        Evaluation.put(m, "test/video", r.video());
+        return new Evaluation(m, 0.5, List.of(Evaluation.line("Test [Frame]", r.frame()),
+                Evaluation.line("Test [Video]", r.video())));
+    }
+
+    @Override
+    public List<BestModelRule> rules() {
+        return List.of(BestModelRule.forgery());
+    }
+
+    @Override
+    public Map<String, Object> referenceBestEntries(Map<String, Double> best) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("best_auc", best.getOrDefault("val/AUC", 0.0));
+        e.put("best_acc", best.getOrDefault("val/ACC", 0.0));
+        return e;
+    }
+}

@@ -1,0 +1,99 @@
+package org.unidefense.engine;
+
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.data.SplitIndex;
+import org.unidefense.data.dataset.SplitIndexBuilder;
+import org.unidefense.data.dataset.Stage;
+import org.unidefense.data.loader.SplitLoaders;
+import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.UniDefenseModel;
+import org.unidefense.model.weights.ImageNetInit;
+import org.unidefense.model.weights.ModelCheckpoint;
+import org.unidefense.train.TwoPassTraining;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.bytedeco.pytorch.global.torch.manual_seed;
+
+/** Sets up the training and test stages of a run from a resolved configuration. */
+public final class Runs {
+    private Runs() {
+    }
+
+    /**
+     * A training run ready to {@link Engine#train()}: a new run directory holding the resolved
+     * config (or, with {@code config.resume}, the existing one restored from {@code latest}), the
+     * model initialised with the configured seed and ImageNet weights, the trainer and the data.
+     */
+    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        boolean resume = cfg.config().resume();
+        RunDirectory run = RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume);
+        RunObserver log = new RunLogFiles(run.records(), run.metrics(), console);
+        if (!resume) {
+            RunFiles.writeYaml(run.config(), cfg.toPlain());
+        }
+        log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
+        cfg.warnings().forEach(w -> log.line("warning: " + w));
+        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
+        index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
+        manual_seed(cfg.config().seed());
+        UniDefenseModel model = ModelConfigs.create(cfg.model());
+        if (!resume) {
+            ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
+                    .ifPresent(r -> log.line("ImageNet weights: " + r));
+        }
+        TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+        Protocol protocol = Protocol.of(cfg, index);
+        Engine engine = new Engine(cfg, protocol, model, training, run, log);
+        if (resume) {
+            engine.resume();
+        }
+        return engine;
+    }
+
+    /**
+     * The test stage: loads each selected model of the run ({@code best}, and {@code best_val} where
+     * the protocol keeps one), evaluates it as the reference's {@code test()}, logs to {@code test.txt}
+     * and writes {@code test_metrics.json}. Returns the metrics by checkpoint name.
+     */
+    public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
+        RunObserver log = new RunLogFiles(run.dir().resolve("test.txt"), run.metrics(), console);
+        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
+        Map<String, Evaluation> results = new LinkedHashMap<>();
+        try (Protocol protocol = Protocol.of(cfg, index)) {
+            for (BestModelRule rule : protocol.rules()) {
+                Path file = run.checkpoint(rule.checkpoint());
+                if (!Files.isRegularFile(file)) {
+                    if (results.isEmpty()) {
+                        throw new org.unidefense.UserInputException("run " + run.dir() + " has no " + file.getFileName()
+                                + "; it was never validated");
+                    }
+                    continue;
+                }
+                UniDefenseModel model = ModelConfigs.create(cfg.model());
+                ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
+                log.line("Loaded " + file.getFileName() + " (selected by " + rule.describe() + ", best step "
+                        + ckpt.metadata().get("best_step") + ")");
+                Evaluation e = protocol.test(model);
+                e.lines().forEach(log::line);
+                log.metrics(-1, "test:" + rule.checkpoint(), e.metrics());
+                results.put(rule.checkpoint(), e);
+            }
+        }
+        MetricTable.print(results, log);
+        Map<String, Object> json = new LinkedHashMap<>();
+        results.forEach((k, v) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("threshold", v.threshold());
+            entry.put("metrics", v.metrics());
+            json.put(k, entry);
+        });
+        RunFiles.writeJson(run.testMetrics(), json);
+        return results;
+    }
+}
