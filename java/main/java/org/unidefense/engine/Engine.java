@@ -62,6 +62,10 @@ public final class Engine implements AutoCloseable {
         return value;
     }
 
+    public UniDefenseModel model() {
+        return model;
+    }
+
     public long stepsDone() {
         return stepsDone;
     }
@@ -182,7 +186,6 @@ public final class Engine implements AutoCloseable {
         ModelCheckpoint ckpt = ModelCheckpoint.load(run.checkpoint(LATEST), model);
         Map<String, Object> meta = ckpt.metadata();
         long step = ((Number) meta.get("step")).longValue();
-        TrainerStateFile.load(run.trainerState(LATEST), training, step);
         Map<?, ?> best = (Map<?, ?>) meta.get("trackers");
         for (BestTracker t : trackers) {
             Object saved = best.get(t.rule().checkpoint());
@@ -192,10 +195,13 @@ public final class Engine implements AutoCloseable {
         }
         Object thr = meta.get("threshold");
         threshold = thr instanceof Number n ? n.doubleValue() : Double.NaN;
+        // Replayed before the optimizer state is loaded: the chainable schedules compute each rate
+        // from the current one, which the loaded state would already have advanced.
         for (long s = 1; s <= step; s++) {
             training.learningRatePlan().beforeStep(s);
             training.learningRatePlan().afterStep(s);
         }
+        TrainerStateFile.load(run.trainerState(LATEST), training, step);
         stepsDone = step;
         log.line("Resumed from " + run.checkpoint(LATEST).getFileName() + " at step " + step + "; " + bestSummary());
     }
