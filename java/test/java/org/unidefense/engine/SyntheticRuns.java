@@ -13,17 +13,17 @@ import java.nio.file.Path;
  * A tiny synthetic UniAttack benchmark (32 px, one video of three frames per method and split) and
  * run configurations over it, derived from config_template/synthetic with small batches and steps.
  */
-final class SyntheticRuns {
+public final class SyntheticRuns {
     private final Path root;
     private final Path bench;
 
-    SyntheticRuns(Path root) {
+    public SyntheticRuns(Path root) {
         this.root = root;
         this.bench = root.resolve("bench");
         SyntheticBenchmarkWriter.write(bench, new SyntheticBenchmarkWriter.Options(7, 32, 1, 3));
     }
 
-    Path runs() {
+    public Path runs() {
         return root.resolve("runs");
     }
 
@@ -31,7 +31,7 @@ final class SyntheticRuns {
      * Writes a model file of protocol {@code prot} with {@code id}, {@code steps} training steps
      * validated every {@code valSteps}, and {@code extraConfig} lines appended to the config block.
      */
-    Path modelFile(int prot, String id, int steps, int valSteps, String extraConfig) {
+    public Path modelFile(int prot, String id, int steps, int valSteps, String extraConfig) {
         try {
             Path dir = root.resolve("cfg-" + id);
             Files.createDirectories(dir);
@@ -54,7 +54,7 @@ final class SyntheticRuns {
         }
     }
 
-    static ResolvedConfig load(Path modelFile) {
+    public static ResolvedConfig load(Path modelFile) {
         return ConfigLoader.load(modelFile);
     }
 }
