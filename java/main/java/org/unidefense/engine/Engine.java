@@ -8,6 +8,7 @@ import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.PairedBatches;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
+import org.unidefense.report.ProgressBar;
 import org.unidefense.train.StepResult;
 import org.unidefense.train.TwoPassTraining;
 
@@ -86,7 +87,9 @@ public final class Engine implements AutoCloseable {
     public void train(long stopAt) {
         long last = Math.min(stopAt, numSteps);
         LossMeter meter = new LossMeter();
-        try (PairedBatches batches = protocol.trainBatches(stepsDone)) {
+        try (PairedBatches batches = protocol.trainBatches(stepsDone);
+             ProgressBar bar = log.progress("train", numSteps)) {
+            bar.stepTo(stepsDone);
             while (stepsDone < last) {
                 long step = stepsDone + 1;
                 Batch batch = batches.next();
@@ -94,14 +97,14 @@ public final class Engine implements AutoCloseable {
                 try (PointerScope scope = new PointerScope()) {
                     StepResult r = training.step().run(batch.imagesTensor(), batch.labelsTensor(), realCount(batch), step);
                     meter.add(r, batch.labels());
+                    bar.update(step, Map.of("loss", r.loss("pass1.total_loss")));
                 }
                 stepsDone = step;
                 if (step % logSteps == 0) {
-                    Map<String, Object> values = meter.summary();
+                    Map<String, Double> values = meter.summary();
                     log.metrics(step, "train", values);
                     log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g", step, numSteps,
-                            (Double) values.getOrDefault("pass1.total_loss", Double.NaN), (Double) values.get("acc"),
-                            (Double) values.get("lr")));
+                            values.getOrDefault("pass1.total_loss", Double.NaN), values.get("acc"), values.get("lr")));
                     meter = new LossMeter();
                 }
                 if (step % valSteps == 0) {
@@ -209,7 +212,11 @@ public final class Engine implements AutoCloseable {
     /** Closes the protocol's loaders. */
     @Override
     public void close() {
-        protocol.close();
+        try {
+            protocol.close();
+        } finally {
+            log.close();
+        }
     }
 
     /** Mean losses, accuracy and the last learning rate over the steps since the last log. */
@@ -228,8 +235,8 @@ public final class Engine implements AutoCloseable {
             lr = r.learningRate();
         }
 
-        Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Double> summary() {
+            Map<String, Double> m = new LinkedHashMap<>();
             sums.forEach((k, v) -> m.put(k, v / steps));
             m.put("acc", seen == 0 ? Double.NaN : (double) correct / seen);
             m.put("lr", lr);

@@ -24,6 +24,7 @@ public final class Evaluator {
         boolean wasTraining = model.is_training();
         model.train(false);
         List<String> paths = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         try (BatchStream batches = loader.epoch(0); NoGradGuard ignored = new NoGradGuard()) {
@@ -35,6 +36,7 @@ public final class Evaluator {
                     for (int i = 0; i < b.size(); i++) {
                         Sample s = b.samples().get(i);
                         paths.add(s.path());
+                        methods.add(s.method());
                         labels.add((int) b.labels()[i]);
                         scores.add((double) p[i]);
                     }
@@ -43,7 +45,7 @@ public final class Evaluator {
         } finally {
             model.train(wasTraining);
         }
-        return new ScoredFrames(paths, labels.stream().mapToInt(Integer::intValue).toArray(),
+        return new ScoredFrames(paths, methods, labels.stream().mapToInt(Integer::intValue).toArray(),
                 scores.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

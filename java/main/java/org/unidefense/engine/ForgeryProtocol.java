@@ -5,7 +5,6 @@ import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.loader.SplitLoaders.Role;
 import org.unidefense.metrics.LevelReports;
-import org.unidefense.metrics.MetricReport;
 import org.unidefense.metrics.ThresholdRule;
 import org.unidefense.model.UniDefenseModel;
 
@@ -37,20 +36,16 @@ public final class ForgeryProtocol extends Protocol {
 
     @Override
     public Evaluation validate(UniDefenseModel model) {
-        MetricReport r = score(model, only(index.val(), "validation"), Role.VAL).frameMetrics(HALF);
-        Map<String, Double> m = Evaluation.newMetrics();
-        Evaluation.put(m, "val", r);
-        return new Evaluation(m, 0.5, List.of(Evaluation.line("Eval", r)));
+        ScoredFrames frames = score(model, only(index.val(), "validation"), Role.VAL);
+        return new Evaluation.Builder().level("val", "val", frames.frameMetrics(HALF)).build(0.5, HALF, frames);
     }
 
     @Override
     public Evaluation test(UniDefenseModel model) {
-        LevelReports r = score(model, only(index.test(), "test"), Role.TEST).frameAndVideo(HALF);
-        Map<String, Double> m = Evaluation.newMetrics();
-        Evaluation.put(m, "test/frame", r.frame());
-        Evaluation.put(m, "test/video", r.video());
-        return new Evaluation(m, 0.5, List.of(Evaluation.line("Test [Frame]", r.frame()),
-                Evaluation.line("Test [Video]", r.video())));
+        ScoredFrames frames = score(model, only(index.test(), "test"), Role.TEST);
+        LevelReports r = frames.frameAndVideo(HALF);
+        return new Evaluation.Builder().level("test frame", "test/frame", r.frame())
+                .level("test video", "test/video", r.video()).build(0.5, HALF, frames);
     }
 
     @Override

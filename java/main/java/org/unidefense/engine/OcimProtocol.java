@@ -44,12 +44,11 @@ public final class OcimProtocol extends Protocol {
     }
 
     private Evaluation evaluate(UniDefenseModel model, DatasetSplit part, Role role, String set) {
-        LevelReports r = score(model, part, role).frameAndVideo(ThresholdRule.AUTO);
-        Map<String, Double> m = Evaluation.newMetrics();
-        Evaluation.put(m, set + "/frame", r.frame());
-        Evaluation.put(m, set + "/video", r.video());
-        return new Evaluation(m, r.video().threshold(), List.of(
-                Evaluation.line(set + " [Video]", r.video()), Evaluation.line(set + " [Frame]", r.frame())));
+        ScoredFrames frames = score(model, part, role);
+        LevelReports r = frames.frameAndVideo(ThresholdRule.AUTO);
+        return new Evaluation.Builder().level(set + " video", set + "/video", r.video())
+                .level(set + " frame", set + "/frame", r.frame())
+                .build(r.video().threshold(), ThresholdRule.AUTO, frames);
     }
 
     @Override

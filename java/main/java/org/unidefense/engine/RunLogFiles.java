@@ -1,11 +1,12 @@
 package org.unidefense.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.unidefense.report.ProgressBar;
+import org.unidefense.report.RunLog;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +15,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Appends a run's log lines to {@code records.txt} (and echoes them to the console) and its metric
- * records to {@code metrics.jsonl}, one JSON object per line. Lines are appended and flushed one at
- * a time, so a crash loses at most the line being written and a resumed run continues both files.
+ * A run's logs: lines appended to {@code records.txt} (and echoed to the console), metric records
+ * through {@link RunLog} into {@code metrics.jsonl}, progress bars on the console. Every line is
+ * flushed as it is written, so a crash loses at most one line and a resumed run continues the files.
  */
 public final class RunLogFiles implements RunObserver {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path records;
-    private final Path metrics;
+    private final RunLog metrics;
     private final PrintWriter console;
 
-    public RunLogFiles(Path records, Path metrics, PrintWriter console) {
+    /** @param metricsFile {@code metrics.jsonl}, or null to keep no metric records */
+    public RunLogFiles(Path records, Path metricsFile, PrintWriter console) {
         this.records = records;
-        this.metrics = metrics;
         this.console = console;
+        try {
+            this.metrics = metricsFile == null ? null : RunLog.open(metricsFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + metricsFile, e);
+        }
     }
 
     @Override
@@ -36,28 +41,38 @@ public final class RunLogFiles implements RunObserver {
             console.println(text);
             console.flush();
         }
-        append(records, text);
-    }
-
-    @Override
-    public void metrics(long step, String kind, Map<String, ?> values) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.put("kind", kind);
-        values.forEach((k, v) -> record.put(k, v instanceof Double d && !Double.isFinite(d) ? d.toString() : v));
         try {
-            append(metrics, JSON.writeValueAsString(record));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metric record of step " + step + " is not serialisable", e);
+            Files.writeString(records, text + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + records, e);
         }
     }
 
-    private static void append(Path file, String text) {
-        try {
-            Files.writeString(file, text + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+    @Override
+    public void metrics(long step, String kind, Map<String, ? extends Number> values) {
+        if (metrics == null) {
+            return;
+        }
+        Map<String, Number> named = new LinkedHashMap<>();
+        values.forEach((k, v) -> named.put(k.contains("/") ? k : kind + "/" + k, v));
+        metrics.log(step, named);
+    }
+
+    @Override
+    public ProgressBar progress(String description, long total) {
+        Writer out = console != null ? console : Writer.nullWriter();
+        return ProgressBar.builder(description, total).output(out).build();
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the metric log", e);
+            }
         }
     }
 }

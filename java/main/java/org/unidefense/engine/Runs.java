@@ -1,5 +1,6 @@
 package org.unidefense.engine;
 
+import org.unidefense.UserInputException;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.dataset.SplitIndexBuilder;
@@ -9,12 +10,18 @@ import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ImageNetInit;
 import org.unidefense.model.weights.ModelCheckpoint;
+import org.unidefense.report.EvaluationReport;
+import org.unidefense.report.MetricTable;
+import org.unidefense.report.RunHistory;
 import org.unidefense.train.TwoPassTraining;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.bytedeco.pytorch.global.torch.manual_seed;
@@ -38,39 +45,46 @@ public final class Runs {
         }
         log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
         cfg.warnings().forEach(w -> log.line("warning: " + w));
-        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
-        index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
-        manual_seed(cfg.config().seed());
-        UniDefenseModel model = ModelConfigs.create(cfg.model());
-        if (!resume) {
-            ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
-                    .ifPresent(r -> log.line("ImageNet weights: " + r));
+        try {
+            SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
+            index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
+            manual_seed(cfg.config().seed());
+            UniDefenseModel model = ModelConfigs.create(cfg.model());
+            if (!resume) {
+                ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
+                        .ifPresent(r -> log.line("ImageNet weights: " + r));
+            }
+            TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            Protocol protocol = Protocol.of(cfg, index);
+            Engine engine = new Engine(cfg, protocol, model, training, run, log);
+            if (resume) {
+                engine.resume();
+            }
+            return engine;
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
         }
-        TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
-        Protocol protocol = Protocol.of(cfg, index);
-        Engine engine = new Engine(cfg, protocol, model, training, run, log);
-        if (resume) {
-            engine.resume();
-        }
-        return engine;
     }
 
     /**
      * The test stage: loads each selected model of the run ({@code best}, and {@code best_val} where
      * the protocol keeps one), evaluates it as the reference's {@code test()}, logs to {@code test.txt}
-     * and writes {@code test_metrics.json}. Returns the metrics by checkpoint name.
+     * with a metric table, writes {@code test_metrics.json} and a report directory
+     * {@code test_<checkpoint>/} (ROC, score distributions, training curves, report.html).
+     * Returns the evaluations by checkpoint name.
      */
     public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
         RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
-        RunObserver log = new RunLogFiles(run.dir().resolve("test.txt"), run.metrics(), console);
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
         Map<String, Evaluation> results = new LinkedHashMap<>();
-        try (Protocol protocol = Protocol.of(cfg, index)) {
+        try (RunObserver log = new RunLogFiles(run.dir().resolve("test.txt"), null, console);
+             Protocol protocol = Protocol.of(cfg, index)) {
             for (BestModelRule rule : protocol.rules()) {
                 Path file = run.checkpoint(rule.checkpoint());
                 if (!Files.isRegularFile(file)) {
                     if (results.isEmpty()) {
-                        throw new org.unidefense.UserInputException("run " + run.dir() + " has no " + file.getFileName()
+                        throw new UserInputException("run " + run.dir() + " has no " + file.getFileName()
                                 + "; it was never validated");
                     }
                     continue;
@@ -81,11 +95,11 @@ public final class Runs {
                         + ckpt.metadata().get("best_step") + ")");
                 Evaluation e = protocol.test(model);
                 e.lines().forEach(log::line);
-                log.metrics(-1, "test:" + rule.checkpoint(), e.metrics());
+                log.line(MetricTable.render(e.levels()));
                 results.put(rule.checkpoint(), e);
+                writeReport(run, rule.checkpoint(), e);
             }
         }
-        MetricTable.print(results, log);
         Map<String, Object> json = new LinkedHashMap<>();
         results.forEach((k, v) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -95,5 +109,30 @@ public final class Runs {
         });
         RunFiles.writeJson(run.testMetrics(), json);
         return results;
+    }
+
+    /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */
+    private static void writeReport(RunDirectory run, String checkpoint, Evaluation e) {
+        EvaluationReport report = new EvaluationReport(run.dir().getFileName() + " (" + checkpoint + ")");
+        e.levels().forEach((name, r) -> {
+            if (name.startsWith("test")) {
+                report.level(name.substring("test ".length()), r);
+            }
+        });
+        ScoredFrames s = e.samples();
+        report.thresholdRule(e.rule()).samples(s.scores(), s.labels(), s.methods().toArray(String[]::new));
+        try {
+            if (Files.isRegularFile(run.metrics())) {
+                RunHistory history = RunHistory.read(run.metrics());
+                List<String> losses = history.names().stream().filter(n -> n.endsWith("total_loss")).toList();
+                List<String> aucs = history.names().stream().filter(n -> n.endsWith("/AUC")).toList();
+                if (!history.isEmpty()) {
+                    report.history(history, losses, aucs);
+                }
+            }
+            report.writeTo(run.dir().resolve("test_" + checkpoint));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the test report of " + checkpoint, ex);
+        }
     }
 }

@@ -41,14 +41,12 @@ public final class UniAttackProtocol extends Protocol {
         ScoredFrames val = ScoredFrames.concat(score(model, trainPart("val/real"), Role.VAL),
                 score(model, trainPart("val/fake"), Role.VAL));
         MetricReport dev = val.frameMetrics(ThresholdRule.AUTO);
-        LevelReports test = score(model, only(index.test(), "test"), Role.TEST)
-                .frameAndVideo(ThresholdRule.fixed(dev.threshold()));
-        Map<String, Double> m = Evaluation.newMetrics();
-        Evaluation.put(m, "val/frame", dev);
-        Evaluation.put(m, "test/frame", test.frame());
-        Evaluation.put(m, "test/video", test.video());
-        return new Evaluation(m, dev.threshold(), List.of(Evaluation.line("Eval [Frame]", dev),
-                Evaluation.line("Test [Video]", test.video()), Evaluation.line("Test [Frame]", test.frame())));
+        ThresholdRule fromVal = ThresholdRule.fixed(dev.threshold());
+        ScoredFrames frames = score(model, only(index.test(), "test"), Role.TEST);
+        LevelReports test = frames.frameAndVideo(fromVal);
+        return new Evaluation.Builder().level("val frame", "val/frame", dev)
+                .level("test video", "test/video", test.video()).level("test frame", "test/frame", test.frame())
+                .build(dev.threshold(), fromVal, frames);
     }
 
     /** The reference's test stage repeats a validation: val threshold, then test at frame and video level. */

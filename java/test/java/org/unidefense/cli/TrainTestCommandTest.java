@@ -60,7 +60,7 @@ class TrainTestCommandTest {
 
         MainTest.Run test = new MainTest.Run("test", "--config", model.toString(), "--runs", runs.runs().toString());
         assertEquals(ExitCodes.OK, test.code, test.err);
-        assertTrue(test.out.contains("test/video/ACER"), test.out);
+        assertTrue(test.out.contains("test video") && test.out.contains("ACER"), test.out);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("test_metrics.json").toFile());
         JsonNode best = json.get("best").get("metrics");
         // the val frames' EER threshold is the one applied to the test frames and videos
@@ -78,6 +78,8 @@ class TrainTestCommandTest {
         assertEquals(testPart.fake().videoIds().size(), best.get("test/video/NumN").asInt());
         assertTrue(testPart.real().videoIds().size() < testPart.real().size(), "videos hold several frames");
         assertTrue(json.has("best_val"));
+        assertTrue(Files.isRegularFile(dir.resolve("test_best/report.html")));
+        assertTrue(Files.isRegularFile(dir.resolve("test_best_val/roc.png")));
     }
 
     @Test

@@ -77,6 +77,6 @@ class EngineRunTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
         String metrics = Files.readString(dir.resolve("metrics.jsonl"));
-        assertEquals(4, metrics.lines().filter(l -> l.contains("\"kind\":\"train\"")).count(), metrics);
+        assertEquals(4, metrics.lines().filter(l -> l.contains("\"train/pass1.total_loss\"")).count(), metrics);
     }
 }
