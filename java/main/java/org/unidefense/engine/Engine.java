@@ -174,11 +174,15 @@ public final class Engine implements AutoCloseable {
         ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
     }
 
-    /** The trainer state first, then the checkpoint that refers to it (both atomic). */
+    /**
+     * The trainer state first, then the checkpoint that refers to it by step (both atomic), then the
+     * older states: an interruption anywhere leaves a checkpoint whose state exists.
+     */
     void saveLatest() {
-        TrainerStateFile.save(run.trainerState(LATEST), training, stepsDone);
+        TrainerStateFile.save(run.trainerState(LATEST, stepsDone), training, stepsDone);
         ModelCheckpoint.save(run.checkpoint(LATEST), model, metadata(stepsDone, trackers.get(0)), cfg.model(),
                 Double.isNaN(threshold) ? null : threshold);
+        run.deleteTrainerStatesExcept(LATEST, stepsDone);
     }
 
     /**
@@ -204,7 +208,7 @@ public final class Engine implements AutoCloseable {
             training.learningRatePlan().beforeStep(s);
             training.learningRatePlan().afterStep(s);
         }
-        TrainerStateFile.load(run.trainerState(LATEST), training, step);
+        TrainerStateFile.load(run.trainerState(LATEST, step), training, step);
         stepsDone = step;
         log.line("Resumed from " + run.checkpoint(LATEST).getFileName() + " at step " + step + "; " + bestSummary());
     }

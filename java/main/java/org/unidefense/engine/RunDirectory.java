@@ -55,9 +55,27 @@ public record RunDirectory(Path dir) {
         return dir.resolve(name + ".pt");
     }
 
-    /** The optimizer and random-generator state next to a checkpoint. */
-    public Path trainerState(String name) {
-        return dir.resolve(name + ".state");
+    /**
+     * The optimizer and random-generator state of checkpoint {@code name} at {@code step}. The step
+     * is in the name so that the state a checkpoint refers to survives until a newer checkpoint has
+     * replaced it (a crash between the two writes leaves a consistent older pair).
+     */
+    public Path trainerState(String name, long step) {
+        return dir.resolve(name + "-" + step + ".state");
+    }
+
+    /** Deletes the trainer states of {@code name} other than the one of {@code keepStep}. */
+    public void deleteTrainerStatesExcept(String name, long keepStep) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(name + "-") && f.endsWith(".state") && !p.equals(trainerState(name, keepStep))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean old trainer states in " + dir, e);
+        }
     }
 
     public Path config() {

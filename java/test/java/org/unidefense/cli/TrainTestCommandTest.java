@@ -48,7 +48,7 @@ class TrainTestCommandTest {
         assertEquals(ExitCodes.OK, train.code, train.err);
         Path dir = runs.runs().resolve("UDR18/e2e");
         for (String f : new String[] {"config.yaml", "records.txt", "metrics.jsonl", "best.pt", "best_val.pt",
-                "latest.pt", "latest.state"}) {
+                "latest.pt", "latest-2.state"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         assertEquals(2L, ModelCheckpoint.read(dir.resolve("latest.pt")).contents().longEntry("step").orElseThrow());
