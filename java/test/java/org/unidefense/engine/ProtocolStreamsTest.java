@@ -19,6 +19,13 @@ import org.unidefense.data.loader.SplitLoaders;
 import org.unidefense.data.loader.TinyFfpp;
 import org.unidefense.data.transform.Pixels;
 
+import org.unidefense.metrics.MetricReport;
+import org.unidefense.metrics.Metrics;
+import org.unidefense.metrics.ThresholdRule;
+import org.unidefense.model.ModelFactory;
+import org.unidefense.model.ModelOptions;
+import org.unidefense.model.UniDefenseModel;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +100,10 @@ class ProtocolStreamsTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(straight.subList(1, 5), straight.subList(0, 4));
     }
 
-    @Test
-    void ocimStepsHoldOneBatchPerSourceDomainAndClass() throws Exception {
+    private static ResolvedConfig ocimConfig() throws IOException {
         Path dir = root.resolve("ocim");
         Files.createDirectories(dir);
-        String transforms = "  - name: Resize\n    params: {height: 16, width: 16}\n"
+        String transforms = "  - name: Resize\n    params: {height: 32, width: 32}\n"
                 + "  - name: Normalize\n    params: {mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5]}\n";
         Files.writeString(dir.resolve("data.yml"), "root: " + dir + "\nO_root: O\nC_root: C\nI_root: I\n"
                 + "M_root: M\nuse_lmdb: true\ntrain_dataset: [O, C, I]\ndev_dataset: [M]\ntest_dataset: [M]\n"
@@ -105,7 +111,68 @@ class ProtocolStreamsTest {
                 + "train_transforms:\n" + transforms + "dev_transforms:\n" + transforms + "test_transforms:\n" + transforms);
         Files.writeString(dir.resolve("model.yml"), Files.readString(root.resolve("model.yml"))
                 .replace("file: data.yml", "file: " + dir.resolve("data.yml")));
-        ResolvedConfig cfg = ConfigLoader.load(dir.resolve("model.yml"));
+        return ConfigLoader.load(dir.resolve("model.yml"));
+    }
+
+    /** A part of {@code videos} videos per class with two frames each, every frame a different grey. */
+    private static DatasetSplit videoPart(String name, String source, int videos) {
+        InMemoryImageStore store = new InMemoryImageStore();
+        List<Sample> samples = new ArrayList<>();
+        int k = 0;
+        for (int label = 0; label < 2; label++) {
+            for (int v = 0; v < videos; v++) {
+                for (int f = 0; f < 2; f++) {
+                    String path = source + "/" + label + "/v" + v + "/" + f + ".png";
+                    byte[] hwc = new byte[32 * 32 * 3];
+                    java.util.Arrays.fill(hwc, (byte) (17 * k++ % 256));
+                    store.put(path, RgbEncoder.encode(Pixels.fromBytes(hwc, 32, 32, 3), ".png"));
+                    samples.add(Sample.of(path, label, label == 0 ? "real" : "fake", source));
+                }
+            }
+        }
+        return new DatasetSplit(name, "test", samples, Map.of(source, store));
+    }
+
+    @Test
+    void forgeryValidatesFramesAtThresholdHalf() {
+        SplitIndex index = new SplitIndex("FFpp", List.of(), List.of(videoPart("val", "FFpp", 3)), List.of());
+        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        try (Protocol p = Protocol.of(fe, index)) {
+            Evaluation e = p.validate(model);
+            assertEquals(0.5, e.metrics().get("val/Thre"), 0.0);
+            assertEquals(6.0, e.metrics().get("val/NumP"), 0.0);
+            assertEquals(6.0, e.metrics().get("val/NumN"), 0.0);
+            assertEquals(12, e.samples().size());
+        }
+    }
+
+    @Test
+    void ocimValidatesVideosWithTheirEerThreshold() throws IOException {
+        DatasetSplit target = videoPart("val", "M", 3);
+        SplitIndex index = new SplitIndex("OCIM", List.of(), List.of(target), List.of(target));
+        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        try (Protocol p = Protocol.of(ocimConfig(), index)) {
+            Evaluation e = p.validate(model);
+            assertEquals(3.0, e.metrics().get("val/video/NumP"), 0.0);
+            assertEquals(6.0, e.metrics().get("val/frame/NumP"), 0.0);
+            // independent aggregation: the mean score of each video's two frames
+            ScoredFrames f = e.samples();
+            int[] videoLabels = new int[6];
+            double[] videoScores = new double[6];
+            for (int i = 0; i < 12; i += 2) {
+                videoLabels[i / 2] = f.labels()[i];
+                videoScores[i / 2] = (f.scores()[i] + f.scores()[i + 1]) / 2;
+            }
+            MetricReport byHand = Metrics.evaluate(videoLabels, videoScores, ThresholdRule.AUTO);
+            assertEquals(byHand.threshold(), e.threshold(), 1e-9);
+            assertEquals(byHand.auc(), e.metrics().get("val/video/AUC"), 1e-12);
+            assertEquals(byHand.acer(), e.metrics().get("val/video/ACER"), 1e-12);
+        }
+    }
+
+    @Test
+    void ocimStepsHoldOneBatchPerSourceDomainAndClass() throws Exception {
+        ResolvedConfig cfg = ocimConfig();
         // domains of different sizes: each still gives one batch (of 2) per class every step
         int[][] sizes = {{3, 6}, {4, 2}, {2, 5}};
         String[] domains = {"O", "C", "I"};
