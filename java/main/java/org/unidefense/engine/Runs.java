@@ -45,6 +45,11 @@ public final class Runs {
         }
         log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
         cfg.warnings().forEach(w -> log.line("warning: " + w));
+        if (resume && cfg.config().resumeBest()) {
+            // The reference would reload best_model.bin; its optimizer state was never saved there either.
+            log.line("warning: config.resume_best is not supported; resuming from latest, which holds the "
+                    + "optimizer, schedule and generator state");
+        }
         try {
             SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
             index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
