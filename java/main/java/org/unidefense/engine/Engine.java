@@ -151,7 +151,7 @@ public final class Engine implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         for (BestTracker t : trackers) {
             b.append(String.format(Locale.ROOT, "[%s] best step %d, %s %.4f  ", t.rule().checkpoint(), t.step(),
-                    t.rule().describe(), t.score()));
+                    t.rule().describe(), t.rule().shown(t.score())));
         }
         return b.toString().trim();
     }
@@ -169,7 +169,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void saveModel(String name, long step, BestTracker tracker) {
-        Map<String, Object> m = metadata(step, trackers.get(0));
+        Map<String, Object> m = metadata(step, tracker);
         m.put("selected_by", tracker.rule().describe());
         ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
     }

@@ -52,6 +52,11 @@ class TrainTestCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         assertEquals(2L, ModelCheckpoint.read(dir.resolve("latest.pt")).contents().longEntry("step").orElseThrow());
+        for (String selected : new String[] {"best.pt", "best_val.pt"}) {
+            // a selected model is saved at the step that selected it, and records that step as its best_step
+            var c = ModelCheckpoint.read(dir.resolve(selected)).contents();
+            assertEquals(c.longEntry("step").orElseThrow(), c.longEntry("best_step").orElseThrow(), selected);
+        }
 
         // the reference's rule: a new run refuses an existing id (a config error, exit code 3)
         MainTest.Run again = new MainTest.Run("train", "--config", model.toString(), "--runs", runs.runs().toString());

@@ -52,6 +52,9 @@ class BestTrackerTest {
                 Map.of("test/frame/ACER", 0.10, "val/frame/ACER", 0.05));
         assertEquals(List.of(100L, 200L), selectedSteps(BestModelRule.uniAttackTest(), seq));
         assertEquals(List.of(100L, 300L), selectedSteps(BestModelRule.uniAttackVal(), seq));
+        BestTracker t = new BestTracker(BestModelRule.uniAttackTest());
+        seq.forEach(m -> t.offer(1, m));
+        assertEquals(0.10, t.rule().shown(t.score()), 0.0, "logs show the ACER itself");
     }
 
     @Test
