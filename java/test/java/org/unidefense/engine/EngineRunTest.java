@@ -51,9 +51,9 @@ class EngineRunTest {
 
     @Test
     void resumingContinuesAsIfNeverStopped() throws IOException {
-        Map<String, Tensor> straight = train(runs.modelFile(3, "straight", 4, 2, SCHEDULE), 4);
-        Map<String, Tensor> half = train(runs.modelFile(3, "split", 4, 2, SCHEDULE), 2);
-        Path resumeFile = runs.modelFile(3, "split", 4, 2, SCHEDULE + "resume: true\n");
+        Map<String, Tensor> straight = train(runs.modelFile(3, "straight", 4, 4, SCHEDULE), 4);
+        Map<String, Tensor> half = train(runs.modelFile(3, "split", 4, 4, SCHEDULE), 2);
+        Path resumeFile = runs.modelFile(3, "split", 4, 4, SCHEDULE + "resume: true\n");
         Files.writeString(resumeFile, Files.readString(resumeFile).replace("resume: False", ""));
         Map<String, Tensor> resumed = train(resumeFile, 4);
         assertEquals(straight.keySet(), resumed.keySet());
