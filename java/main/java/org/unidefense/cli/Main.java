@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             WeightsCommand.class,
             SynthCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            TestCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

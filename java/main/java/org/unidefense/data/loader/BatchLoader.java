@@ -84,6 +84,14 @@ public final class BatchLoader implements AutoCloseable {
      * fresh permutation, and so on; loading runs ahead across epoch boundaries.
      */
     public BatchStream forever(long firstEpoch) {
+        return forever(firstEpoch, 0);
+    }
+
+    /**
+     * As {@link #forever(long)}, starting after the first {@code skippedBatches} batches of that
+     * sequence without loading them: a resumed run continues the data order where it stopped.
+     */
+    public BatchStream forever(long firstEpoch, long skippedBatches) {
         if (batchesPerEpoch() == 0) {
             throw new UserInputException("the split has " + sampler.numSamples() + " items for this process, "
                     + "too few for one batch of " + batchSize);
@@ -108,6 +116,9 @@ public final class BatchLoader implements AutoCloseable {
             }
         };
         sampler.setEpoch(firstEpoch);
+        for (long i = 0; i < skippedBatches; i++) {
+            endless.next();
+        }
         return new BatchStream(endless, samples, workers, prefetch);
     }
 

@@ -1,0 +1,35 @@
+package org.unidefense.cli;
+
+import org.unidefense.config.ConfigOverrides;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code unidefense test}: the same as {@code unidefense train --test}. */
+@Command(name = "test",
+        description = "Evaluate a trained run's best model (the same as 'train --test').",
+        mixinStandardHelpOptions = true)
+public final class TestCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "Directory holding the runs (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Override
+    public void run() {
+        TrainCommand train = new TrainCommand();
+        train.spec = spec;
+        train.run = run;
+        train.runs = runs;
+        ConfigOverrides o = run.overrides();
+        train.execute(new ConfigOverrides(o.engine(), o.localRank(), o.expId(), o.dsConfig(), true), true);
+    }
+}

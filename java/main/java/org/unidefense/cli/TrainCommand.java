@@ -1,0 +1,52 @@
+package org.unidefense.cli;
+
+import org.unidefense.config.ConfigLoader;
+import org.unidefense.config.ConfigOverrides;
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.engine.Engine;
+import org.unidefense.engine.Runs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * {@code unidefense train}: the reference's {@code main.py}. Trains a run into
+ * {@code <runs>/<model>/<id>/}, or with {@code --test} evaluates the run's selected models.
+ */
+@Command(name = "train",
+        description = "Train a detector with the FE, OCIM or UE protocol (the reference's main.py); "
+                + "with --test, evaluate the run's best model instead.",
+        mixinStandardHelpOptions = true)
+public final class TrainCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "Directory holding the runs, as <runs>/<model name>/<id> (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Override
+    public void run() {
+        execute(run.overrides(), run.isTest());
+    }
+
+    void execute(ConfigOverrides overrides, boolean test) {
+        ResolvedConfig cfg = ConfigLoader.load(run.configFile(), overrides);
+        PrintWriter out = spec.commandLine().getOut();
+        if (test) {
+            Runs.test(cfg, runs, out);
+        } else {
+            try (Engine engine = Runs.openTraining(cfg, runs, out)) {
+                engine.train();
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,250 @@
+package org.unidefense.engine;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.unidefense.UserInputException;
+import org.unidefense.config.DatasetCommon;
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.data.loader.Batch;
+import org.unidefense.data.loader.PairedBatches;
+import org.unidefense.model.UniDefenseModel;
+import org.unidefense.model.weights.ModelCheckpoint;
+import org.unidefense.report.ProgressBar;
+import org.unidefense.train.StepResult;
+import org.unidefense.train.TwoPassTraining;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reference engines' training loop over one {@link TwoPassTraining}: steps 1..num_steps, each
+ * with a paired batch from the protocol's streams inside its own PointerScope; every
+ * {@code log_steps} the mean losses, learning rate and accuracy since the last log; every
+ * {@code val_steps} a validation, best-model selection and the {@code latest} checkpoint.
+ * The model and optimizer live outside the step scopes.
+ */
+public final class Engine implements AutoCloseable {
+    static final String LATEST = "latest";
+    private final ResolvedConfig cfg;
+    private final Protocol protocol;
+    private final UniDefenseModel model;
+    private final TwoPassTraining training;
+    private final RunDirectory run;
+    private final RunObserver log;
+    private final List<BestTracker> trackers = new ArrayList<>();
+    private final long numSteps;
+    private final long logSteps;
+    private final long valSteps;
+    private long stepsDone;
+    private double threshold = Double.NaN;
+
+    public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, TwoPassTraining training,
+                  RunDirectory run, RunObserver log) {
+        this.cfg = cfg;
+        this.protocol = protocol;
+        this.model = model;
+        this.training = training;
+        this.run = run;
+        this.log = log;
+        DatasetCommon common = cfg.dataset().common();
+        this.numSteps = required(common.numSteps(), "num_steps");
+        this.logSteps = required(common.logSteps(), "log_steps");
+        this.valSteps = required(common.valSteps(), "val_steps");
+        protocol.rules().forEach(r -> trackers.add(new BestTracker(r)));
+    }
+
+    private long required(Integer value, String key) {
+        if (value == null) {
+            throw new UserInputException("dataset file " + cfg.datasetFile() + ": " + key + " is needed for training");
+        }
+        return value;
+    }
+
+    public UniDefenseModel model() {
+        return model;
+    }
+
+    public long stepsDone() {
+        return stepsDone;
+    }
+
+    public List<BestTracker> trackers() {
+        return trackers;
+    }
+
+    /** Trains to {@code num_steps}. */
+    public void train() {
+        train(numSteps);
+    }
+
+    /**
+     * Trains up to step {@code stopAt} (at most num_steps) and saves {@code latest} there, as if the
+     * run had been interrupted right after that step; resuming continues as if it never stopped.
+     */
+    public void train(long stopAt) {
+        long last = Math.min(stopAt, numSteps);
+        LossMeter meter = new LossMeter();
+        try (PairedBatches batches = protocol.trainBatches(stepsDone);
+             ProgressBar bar = log.progress("train", numSteps)) {
+            bar.stepTo(stepsDone);
+            while (stepsDone < last) {
+                long step = stepsDone + 1;
+                Batch batch = batches.next();
+                model.train(true);
+                try (PointerScope scope = new PointerScope()) {
+                    StepResult r = training.step().run(batch.imagesTensor(), batch.labelsTensor(), realCount(batch), step);
+                    meter.add(r, batch.labels());
+                    bar.update(step, Map.of("loss", r.loss("pass1.total_loss")));
+                }
+                stepsDone = step;
+                if (step % logSteps == 0) {
+                    Map<String, Double> values = meter.summary();
+                    log.metrics(step, "train", values);
+                    log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g", step, numSteps,
+                            values.getOrDefault("pass1.total_loss", Double.NaN), values.get("acc"), values.get("lr")));
+                    meter = new LossMeter();
+                }
+                if (step % valSteps == 0) {
+                    validate(step);
+                    saveLatest();
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the training streams failed", e);
+        }
+        if (stepsDone % valSteps != 0) {
+            saveLatest();
+        }
+        if (stepsDone == numSteps) {
+            log.line("Training ends at step " + stepsDone + "; " + bestSummary());
+        }
+    }
+
+    private static long realCount(Batch batch) {
+        long n = 0;
+        for (long l : batch.labels()) {
+            n += l == 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Validates, updates every best-model rule and saves the models that became best. */
+    public void validate(long step) {
+        Evaluation e = protocol.validate(model);
+        threshold = e.threshold();
+        e.lines().forEach(l -> log.line("Step " + step + " " + l));
+        log.metrics(step, "val", e.metrics());
+        for (BestTracker t : trackers) {
+            if (t.offer(step, e.metrics())) {
+                saveModel(t.rule().checkpoint(), step, t);
+            }
+        }
+        log.line(bestSummary());
+    }
+
+    private String bestSummary() {
+        StringBuilder b = new StringBuilder();
+        for (BestTracker t : trackers) {
+            b.append(String.format(Locale.ROOT, "[%s] best step %d, %s %.4f  ", t.rule().checkpoint(), t.step(),
+                    t.rule().describe(), t.rule().shown(t.score())));
+        }
+        return b.toString().trim();
+    }
+
+    private Map<String, Object> metadata(long step, BestTracker primary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", step);
+        m.put("best_step", primary.step());
+        m.putAll(protocol.referenceBestEntries(primary.metrics()));
+        Map<String, Object> best = new LinkedHashMap<>();
+        trackers.forEach(t -> best.put(t.rule().checkpoint(), t.toMap()));
+        m.put("trackers", best);
+        m.put("threshold", threshold);
+        return m;
+    }
+
+    private void saveModel(String name, long step, BestTracker tracker) {
+        Map<String, Object> m = metadata(step, tracker);
+        m.put("selected_by", tracker.rule().describe());
+        ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
+    }
+
+    /**
+     * The trainer state first, then the checkpoint that refers to it by step (both atomic), then the
+     * older states: an interruption anywhere leaves a checkpoint whose state exists.
+     */
+    void saveLatest() {
+        TrainerStateFile.save(run.trainerState(LATEST, stepsDone), training, stepsDone);
+        ModelCheckpoint.save(run.checkpoint(LATEST), model, metadata(stepsDone, trackers.get(0)), cfg.model(),
+                Double.isNaN(threshold) ? null : threshold);
+        run.deleteTrainerStatesExcept(LATEST, stepsDone);
+    }
+
+    /**
+     * Restores {@code latest}: weights, optimizer, generator, best-model state and the step; the
+     * learning-rate plan is replayed to that step (it is a pure function of the step count).
+     */
+    public void resume() {
+        ModelCheckpoint ckpt = ModelCheckpoint.load(run.checkpoint(LATEST), model);
+        Map<String, Object> meta = ckpt.metadata();
+        long step = ((Number) meta.get("step")).longValue();
+        Map<?, ?> best = (Map<?, ?>) meta.get("trackers");
+        for (BestTracker t : trackers) {
+            Object saved = best.get(t.rule().checkpoint());
+            if (saved != null) {
+                t.restore((Map<?, ?>) saved);
+            }
+        }
+        Object thr = meta.get("threshold");
+        threshold = thr instanceof Number n ? n.doubleValue() : Double.NaN;
+        // Replayed before the optimizer state is loaded: the chainable schedules compute each rate
+        // from the current one, which the loaded state would already have advanced.
+        for (long s = 1; s <= step; s++) {
+            training.learningRatePlan().beforeStep(s);
+            training.learningRatePlan().afterStep(s);
+        }
+        TrainerStateFile.load(run.trainerState(LATEST, step), training, step);
+        stepsDone = step;
+        log.line("Resumed from " + run.checkpoint(LATEST).getFileName() + " at step " + step + "; " + bestSummary());
+    }
+
+    /** Closes the protocol's loaders. */
+    @Override
+    public void close() {
+        try {
+            protocol.close();
+        } finally {
+            log.close();
+        }
+    }
+
+    /** Mean losses, accuracy and the last learning rate over the steps since the last log. */
+    private static final class LossMeter {
+        private final Map<String, Double> sums = new TreeMap<>();
+        private int steps;
+        private long correct;
+        private long seen;
+        private double lr = Double.NaN;
+
+        void add(StepResult r, long[] labels) {
+            r.losses().forEach((k, v) -> sums.merge(k, v, Double::sum));
+            steps++;
+            correct += r.correct(labels);
+            seen += labels.length;
+            lr = r.learningRate();
+        }
+
+        Map<String, Double> summary() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            sums.forEach((k, v) -> m.put(k, v / steps));
+            m.put("acc", seen == 0 ? Double.NaN : (double) correct / seen);
+            m.put("lr", lr);
+            return m;
+        }
+    }
+}

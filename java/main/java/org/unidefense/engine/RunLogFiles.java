@@ -1,0 +1,78 @@
+package org.unidefense.engine;
+
+import org.unidefense.report.ProgressBar;
+import org.unidefense.report.RunLog;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's logs: lines appended to {@code records.txt} (and echoed to the console), metric records
+ * through {@link RunLog} into {@code metrics.jsonl}, progress bars on the console. Every line is
+ * flushed as it is written, so a crash loses at most one line and a resumed run continues the files.
+ */
+public final class RunLogFiles implements RunObserver {
+    private final Path records;
+    private final RunLog metrics;
+    private final PrintWriter console;
+
+    /** @param metricsFile {@code metrics.jsonl}, or null to keep no metric records */
+    public RunLogFiles(Path records, Path metricsFile, PrintWriter console) {
+        this.records = records;
+        this.console = console;
+        try {
+            this.metrics = metricsFile == null ? null : RunLog.open(metricsFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + metricsFile, e);
+        }
+    }
+
+    @Override
+    public void line(String text) {
+        if (console != null) {
+            console.println(text);
+            console.flush();
+        }
+        try {
+            Files.writeString(records, text + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + records, e);
+        }
+    }
+
+    @Override
+    public void metrics(long step, String kind, Map<String, ? extends Number> values) {
+        if (metrics == null) {
+            return;
+        }
+        Map<String, Number> named = new LinkedHashMap<>();
+        values.forEach((k, v) -> named.put(k.contains("/") ? k : kind + "/" + k, v));
+        metrics.log(step, named);
+    }
+
+    @Override
+    public ProgressBar progress(String description, long total) {
+        Writer out = console != null ? console : Writer.nullWriter();
+        return ProgressBar.builder(description, total).output(out).build();
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the metric log", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.unidefense.engine;
+
+import org.unidefense.UserInputException;
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.data.SplitIndex;
+import org.unidefense.data.dataset.SplitIndexBuilder;
+import org.unidefense.data.dataset.Stage;
+import org.unidefense.data.loader.SplitLoaders;
+import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.UniDefenseModel;
+import org.unidefense.model.weights.ImageNetInit;
+import org.unidefense.model.weights.ModelCheckpoint;
+import org.unidefense.report.EvaluationReport;
+import org.unidefense.report.MetricTable;
+import org.unidefense.report.RunHistory;
+import org.unidefense.train.TwoPassTraining;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.bytedeco.pytorch.global.torch.manual_seed;
+
+/** Sets up the training and test stages of a run from a resolved configuration. */
+public final class Runs {
+    private Runs() {
+    }
+
+    /**
+     * A training run ready to {@link Engine#train()}: a new run directory holding the resolved
+     * config (or, with {@code config.resume}, the existing one restored from {@code latest}), the
+     * model initialised with the configured seed and ImageNet weights, the trainer and the data.
+     */
+    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        boolean resume = cfg.config().resume();
+        RunDirectory run = RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume);
+        RunObserver log = new RunLogFiles(run.records(), run.metrics(), console);
+        if (!resume) {
+            RunFiles.writeYaml(run.config(), cfg.toPlain());
+        }
+        log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
+        cfg.warnings().forEach(w -> log.line("warning: " + w));
+        if (resume && cfg.config().resumeBest()) {
+            // The reference would reload best_model.bin; its optimizer state was never saved there either.
+            log.line("warning: config.resume_best is not supported; resuming from latest, which holds the "
+                    + "optimizer, schedule and generator state");
+        }
+        try {
+            SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
+            index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
+            manual_seed(cfg.config().seed());
+            UniDefenseModel model = ModelConfigs.create(cfg.model());
+            if (!resume) {
+                ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
+                        .ifPresent(r -> log.line("ImageNet weights: " + r));
+            }
+            TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            Protocol protocol = Protocol.of(cfg, index);
+            Engine engine = new Engine(cfg, protocol, model, training, run, log);
+            if (resume) {
+                engine.resume();
+            }
+            return engine;
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The test stage: loads each selected model of the run ({@code best}, and {@code best_val} where
+     * the protocol keeps one), evaluates it as the reference's {@code test()}, logs to {@code test.txt}
+     * with a metric table, writes {@code test_metrics.json} and a report directory
+     * {@code test_<checkpoint>/} (ROC, score distributions, training curves, report.html).
+     * Returns the evaluations by checkpoint name.
+     */
+    public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
+        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
+        Map<String, Evaluation> results = new LinkedHashMap<>();
+        try (RunObserver log = new RunLogFiles(run.dir().resolve("test.txt"), null, console);
+             Protocol protocol = Protocol.of(cfg, index)) {
+            for (BestModelRule rule : protocol.rules()) {
+                Path file = run.checkpoint(rule.checkpoint());
+                if (!Files.isRegularFile(file)) {
+                    if (results.isEmpty()) {
+                        throw new UserInputException("run " + run.dir() + " has no " + file.getFileName()
+                                + "; it was never validated");
+                    }
+                    continue;
+                }
+                UniDefenseModel model = ModelConfigs.create(cfg.model());
+                ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
+                log.line("Loaded " + file.getFileName() + " (selected by " + rule.describe() + ", best step "
+                        + ckpt.metadata().get("best_step") + ")");
+                Evaluation e = protocol.test(model);
+                e.lines().forEach(log::line);
+                log.line(MetricTable.render(e.levels()));
+                results.put(rule.checkpoint(), e);
+                writeReport(run, rule.checkpoint(), e);
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        results.forEach((k, v) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("threshold", v.threshold());
+            entry.put("metrics", v.metrics());
+            json.put(k, entry);
+        });
+        RunFiles.writeJson(run.testMetrics(), json);
+        return results;
+    }
+
+    /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */
+    private static void writeReport(RunDirectory run, String checkpoint, Evaluation e) {
+        EvaluationReport report = new EvaluationReport(run.dir().getFileName() + " (" + checkpoint + ")");
+        e.levels().forEach((name, r) -> {
+            if (name.startsWith("test")) {
+                report.level(name.substring("test ".length()), r);
+            }
+        });
+        ScoredFrames s = e.samples();
+        report.thresholdRule(e.rule()).samples(s.scores(), s.labels(), s.methods().toArray(String[]::new));
+        try {
+            if (Files.isRegularFile(run.metrics())) {
+                RunHistory history = RunHistory.read(run.metrics());
+                List<String> losses = history.names().stream().filter(n -> n.endsWith("total_loss")).toList();
+                List<String> aucs = history.names().stream().filter(n -> n.endsWith("/AUC")).toList();
+                if (!history.isEmpty()) {
+                    report.history(history, losses, aucs);
+                }
+            }
+            report.writeTo(run.dir().resolve("test_" + checkpoint));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the test report of " + checkpoint, ex);
+        }
+    }
+}

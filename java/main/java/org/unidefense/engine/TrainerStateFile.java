@@ -1,0 +1,65 @@
+package org.unidefense.engine;
+
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Tensor;
+import org.unidefense.UserInputException;
+import org.unidefense.io.AtomicFiles;
+import org.unidefense.tensor.Tensors;
+import org.unidefense.train.TwoPassTraining;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The trainer state a checkpoint's weights do not hold: the libtorch optimizer state (moments,
+ * step counts) and the seeded generator's state, in a libtorch archive next to the checkpoint,
+ * tagged with the step it belongs to. Written atomically before the checkpoint itself, so a
+ * checkpoint never points at a missing or older state.
+ */
+public final class TrainerStateFile {
+    private static final String OPTIMIZER = "optimizer";
+    private static final String GENERATOR = "generator";
+    private static final String STEP = "step";
+
+    private TrainerStateFile() {
+    }
+
+    public static void save(Path file, TwoPassTraining training, long step) {
+        OutputArchive archive = new OutputArchive();
+        OutputArchive optimizer = new OutputArchive();
+        training.optimizer().optimizer().save(optimizer);
+        archive.write(OPTIMIZER, optimizer);
+        archive.write(GENERATOR, training.generator().get_state());
+        archive.write(STEP, Tensors.fromLongs(new long[] {step}, 1));
+        try {
+            AtomicFiles.write(file, tmp -> archive.save_to(tmp.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trainer state " + file, e);
+        }
+    }
+
+    /** Restores the optimizer and generator; the file must belong to {@code step}. */
+    public static void load(Path file, TwoPassTraining training, long step) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("cannot resume: trainer state " + file + " is missing");
+        }
+        InputArchive archive = new InputArchive();
+        archive.load_from(file.toString());
+        Tensor saved = new Tensor();
+        archive.read(STEP, saved);
+        long savedStep = Tensors.toLongs(saved)[0];
+        if (savedStep != step) {
+            throw new UserInputException("cannot resume: trainer state " + file + " is of step " + savedStep
+                    + " but its checkpoint of step " + step);
+        }
+        InputArchive optimizer = new InputArchive();
+        archive.read(OPTIMIZER, optimizer);
+        training.optimizer().optimizer().load(optimizer);
+        Tensor generator = new Tensor();
+        archive.read(GENERATOR, generator);
+        training.generator().set_state(generator);
+    }
+}
