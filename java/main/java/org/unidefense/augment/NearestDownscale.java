@@ -31,6 +31,9 @@ public final class NearestDownscale {
         InterpolateFuncOptions o = new InterpolateFuncOptions();
         o.scale_factor().put(new DoubleVector(scale, scale));
         o.mode().put(new kNearest());
+        // Python's default (None) also uses the scale directly; saying so explicitly silences
+        // libtorch's once-per-call warning about the pre-1.6 behaviour.
+        o.recompute_scale_factor().put(false);
         return interpolate(x, o);
     }
 
