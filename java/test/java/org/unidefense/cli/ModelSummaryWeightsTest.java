@@ -7,7 +7,6 @@ import org.unidefense.model.weights.WeightFiles;
 import org.unidefense.testing.Fixture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,41 +17,9 @@ class ModelSummaryWeightsTest {
     @TempDir
     Path dir;
 
-    private Path config() throws IOException {
-        Files.writeString(dir.resolve("data_c.yml"), """
-                root: /data
-                O_root: Oulu_NPU
-                C_root: CASIA_database
-                I_root: replayattack
-                M_root: MSU-MFSD
-                train_dataset: [O, I, M]
-                test_dataset: [C]
-                num_steps: 100
-                log_steps: 10
-                val_steps: 10
-                train_transforms:
-                  - name: Resize
-                    params: {height: 256, width: 256}
-                test_transforms:
-                  - name: Resize
-                    params: {height: 256, width: 256}
-                """);
-        return Files.writeString(dir.resolve("model.yml"), """
-                model:
-                  name: UDR18
-                config:
-                  debug: false
-                  distribute:
-                    backend: gloo
-                  optimizer:
-                    name: adamw
-                    weight_decay: 0.0
-                  crop: nocrop
-                data:
-                  train_batch_size: 4
-                  val_batch_size: 8
-                  file: %s
-                """.formatted(dir.resolve("data_c.yml")));
+    /** The project's OCIM UDR18 template: the model summary only builds the network from it. */
+    private static String config() {
+        return "config_template/ocim/model_udr18.yml";
     }
 
     @Test
@@ -60,7 +27,7 @@ class ModelSummaryWeightsTest {
         PyOrderedDict sd = WeightFiles.storedStateDict(Fixture.of("A_udr18"), "weights", "module.");
         Path ckpt = WeightFiles.referenceCheckpoint(dir.resolve("best_model.bin"), sd);
 
-        MainTest.Run r = new MainTest.Run("model", "summary", "--config", config().toString(), "--depth", "1",
+        MainTest.Run r = new MainTest.Run("model", "summary", "--config", config(), "--depth", "1",
                 "--weights", ckpt.toString());
 
         assertEquals(ExitCodes.OK, r.code, r.err);
@@ -75,7 +42,7 @@ class ModelSummaryWeightsTest {
         sd.put("fc.weight", sd.remove("classifier.fc.weight"));
         Path ckpt = WeightFiles.referenceCheckpoint(dir.resolve("latest_model.bin"), sd);
 
-        MainTest.Run r = new MainTest.Run("model", "summary", "--config", config().toString(), "--weights", ckpt.toString());
+        MainTest.Run r = new MainTest.Run("model", "summary", "--config", config(), "--weights", ckpt.toString());
 
         assertEquals(ExitCodes.BAD_INPUT, r.code, r.out + r.err);
         assertTrue(r.err.contains("2 missing keys: classifier.fc.weight, classifier.fc.bias"), r.err);
