@@ -1,6 +1,5 @@
 package org.unidefense.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.testing.Fixture;
-import org.unidefense.testing.Udg1;
 
 import static org.bytedeco.pytorch.global.torch.make_generator_cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,33 +39,10 @@ class ResNetTrainModeForwardTest {
         batch = ReferenceFixtures.array(f, "batch");
     }
 
-    /** The fixture's scripted F.dropout mask: UDG1 draws against a threshold, kept values 1/(1-0.2). */
-    private Tensor scriptedMask(String name) {
-        JsonNode m = f.meta().get("dropout_masks").get(name);
-        long[] shape = new long[m.get("shape").size()];
-        int n = 1;
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = m.get("shape").get(i).asLong();
-            n *= (int) shape[i];
-        }
-        long seed = Udg1.fnv1a64(m.get("seed").asText());
-        int threshold = m.get("threshold_top24").asInt();
-        float[] v = new float[n];
-        int kept = 0;
-        for (int j = 0; j < n; j++) {
-            if (Udg1.top24(seed, j) >= threshold) {
-                v[j] = 1.25f;
-                kept++;
-            }
-        }
-        assertEquals(m.get("kept").asInt(), kept, name + ": kept count");
-        return Tensors.fromFloats(v, shape);
-    }
-
     @Test
     void passOneWithTheInjectedDecoderMaskMatchesTheReference() {
         try (NoGradGuard g = new NoGradGuard()) {
-            model.injectDecoderDropoutMask(scriptedMask("dropout_pass1"));
+            model.injectDecoderDropoutMask(f.scriptedDropoutMask("dropout_pass1"));
             ModelOutput out = model.forward(batch);
             check("pass1_cls_out", out.clsOut());
             check("pass1_spatial", out.spatial());
@@ -83,7 +58,7 @@ class ResNetTrainModeForwardTest {
     @Test
     void passTwoWithThePerturbedBackboneInputMatchesTheReference() {
         try (NoGradGuard g = new NoGradGuard()) {
-            model.injectDecoderDropoutMask(scriptedMask("dropout_pass2"));
+            model.injectDecoderDropoutMask(f.scriptedDropoutMask("dropout_pass2"));
             ModelOutput out = model.forward(batch, ReferenceFixtures.array(f, "pass2_noise_x"));
             check("P2I_cls_out", out.clsOut());
             check("P2I_spatial", out.spatial());

@@ -102,6 +102,30 @@ public final class Fixture {
         return dtype.equals("int64") ? Tensors.fromLongs(longs(name), shape(name)) : Tensors.fromFloats(floats(name), shape(name));
     }
 
+    /**
+     * A scripted F.dropout mask of E_train_udr18 ({@code meta.dropout_masks.<name>}): UDG1 draws
+     * kept where top24 >= the threshold, kept values 1/(1-0.2) = 1.25; the kept count must match.
+     */
+    public Tensor scriptedDropoutMask(String name) {
+        JsonNode m = meta().get("dropout_masks").get(name);
+        long[] shape = shapeOf(m);
+        int n = (int) numel(shape);
+        long seed = Udg1.fnv1a64(m.get("seed").asText());
+        int threshold = m.get("threshold_top24").asInt();
+        float[] v = new float[n];
+        int kept = 0;
+        for (int j = 0; j < n; j++) {
+            if (Udg1.top24(seed, j) >= threshold) {
+                v[j] = 1.25f;
+                kept++;
+            }
+        }
+        if (kept != m.get("kept").asInt()) {
+            throw new AssertionError(name + ": kept " + kept + " elements, the fixture says " + m.get("kept").asInt());
+        }
+        return Tensors.fromFloats(v, shape);
+    }
+
     /** A state dict of the manifest, in its stored order, generated entries rebuilt. */
     public Map<String, FixtureTensor> stateDict(String sdName) {
         JsonNode sd = manifest.path("state_dicts").get(sdName);

@@ -15,7 +15,6 @@ import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.testing.Fixture;
 import org.unidefense.testing.FixtureTensor;
-import org.unidefense.testing.Udg1;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,27 +87,9 @@ final class ReferenceStep {
         return new PerturbationPolicy(stored);
     }
 
-    /** The scripted F.dropout mask: keep where top24 ≥ threshold, value 1/(1−0.2). */
+    /** The scripted F.dropout mask (see {@link org.unidefense.testing.Fixture#scriptedDropoutMask}). */
     static Tensor decoderMask(String name) {
-        JsonNode m = FX.meta().get("dropout_masks").get(name);
-        long[] shape = new long[m.get("shape").size()];
-        int n = 1;
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = m.get("shape").get(i).asLong();
-            n *= (int) shape[i];
-        }
-        long seed = Udg1.fnv1a64(m.get("seed").asText());
-        int threshold = m.get("threshold_top24").asInt();
-        float[] v = new float[n];
-        int kept = 0;
-        for (int j = 0; j < n; j++) {
-            if (Udg1.top24(seed, j) >= threshold) {
-                v[j] = 1.25f;
-                kept++;
-            }
-        }
-        assertEquals(m.get("kept").asInt(), kept, name + ": kept count");
-        return Tensors.fromFloats(v, shape);
+        return FX.scriptedDropoutMask(name);
     }
 
     /** README §4E steps 3–7, in the order the reference draws them. */
