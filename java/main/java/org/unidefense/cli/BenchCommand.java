@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.unidefense.UserInputException;
 import org.unidefense.bench.EvalForwardBench;
 import org.unidefense.bench.LoaderBench;
+import org.unidefense.bench.TrainStepBench;
+import org.unidefense.config.ResolvedConfig;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
 import org.unidefense.bench.TimingStats;
@@ -41,11 +43,12 @@ public final class BenchCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** What to measure. */
-    enum Workload { eval, loader }
+    enum Workload { eval, train, loader }
 
     @Option(names = "--workload", defaultValue = "eval", paramLabel = "W",
-            description = "eval: model forward in eval mode; loader: decode + crop + transforms + batch assembly "
-                    + "of in-memory JPEG faces with 1 and 2 worker threads (default: ${DEFAULT-VALUE}).")
+            description = "eval: model forward in eval mode; train: the two-pass training step of --config's model "
+                    + "and optimizer, --batch real + --batch fake images; loader: decode + crop + transforms + batch "
+                    + "assembly of in-memory JPEG faces with 1 and 2 worker threads (default: ${DEFAULT-VALUE}).")
     Workload workload;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name (${COMPLETION-CANDIDATES}); "
@@ -92,6 +95,10 @@ public final class BenchCommand implements Runnable {
             write(loaderReport());
             return;
         }
+        if (workload == Workload.train) {
+            write(trainReport());
+            return;
+        }
         long rssStart = ProcessMemory.rssBytes();
         UniDefenseModel model = buildModel();
         double peak = MatmulPeak.gflops(1024, 5);
@@ -114,6 +121,35 @@ public final class BenchCommand implements Runnable {
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
         write(report);
+    }
+
+    /** The two-pass step of the configured model: median/min/max seconds per step and memory growth. */
+    private Map<String, Object> trainReport() {
+        if (config == null) {
+            throw new UserInputException("--workload train needs --config (a model file with an optimizer block), "
+                    + "e.g. config_template/ocim/model_udr18.yml");
+        }
+        ResolvedConfig cfg = ConfigLoader.load(config, ConfigOverrides.none());
+        long rssStart = ProcessMemory.rssBytes();
+        double peak = MatmulPeak.gflops(1024, 5);
+        TrainStepBench.Result r = TrainStepBench.run(cfg, batch, size, warmup, repeats);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", cfg.model().arch().name());
+        report.put("workload", "train_two_pass_step");
+        report.put("images_per_step", batch + " real + " + batch + " fake");
+        report.put("size", size);
+        report.put("threads", get_num_threads());
+        report.put("timed_steps", r.secondsPerStep().samples());
+        report.put("seconds_per_step_median", r.secondsPerStep().medianSeconds());
+        report.put("seconds_per_step_min", r.secondsPerStep().minSeconds());
+        report.put("seconds_per_step_max", r.secondsPerStep().maxSeconds());
+        report.put("matmul_peak_gflops", peak);
+        report.put("rss_start_mb", rssStart / 1e6);
+        report.put("rss_after_warmup_mb", r.rssAfterWarmupBytes() / 1e6);
+        report.put("rss_end_mb", r.rssEndBytes() / 1e6);
+        report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
+        report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
+        return report;
     }
 
     /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */

@@ -64,6 +64,26 @@ class ModelAndBenchCommandTest {
     }
 
     @Test
+    void trainStepBenchTimesEveryStepAndTracksMemory() throws Exception {
+        MainTest.Run r = new MainTest.Run("bench", "--workload", "train", "--config", "config_template/ocim/model_udr18.yml",
+                "--batch", "2", "--size", "32", "--warmup", "1", "--repeats", "2", "--threads", "1");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals("UDR18", j.get("model").asText());
+        assertEquals(2, j.get("timed_steps").asInt());
+        double median = j.get("seconds_per_step_median").asDouble();
+        assertTrue(j.get("seconds_per_step_min").asDouble() <= median && median <= j.get("seconds_per_step_max").asDouble());
+        assertTrue(j.get("peak_rss_mb").asDouble() >= j.get("rss_end_mb").asDouble());
+    }
+
+    @Test
+    void trainStepBenchNeedsAConfig() {
+        MainTest.Run r = new MainTest.Run("bench", "--workload", "train");
+        assertEquals(ExitCodes.BAD_INPUT, r.code);
+        assertTrue(r.err.contains("--config"), r.err);
+    }
+
+    @Test
     void benchRejectsNonsenseSizes() {
         MainTest.Run r = new MainTest.Run("bench", "--batch", "0");
         assertEquals(ExitCodes.USAGE, r.code);

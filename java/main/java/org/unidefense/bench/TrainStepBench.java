@@ -1,0 +1,56 @@
+package org.unidefense.bench;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.unidefense.config.ResolvedConfig;
+import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.UniDefenseModel;
+import org.unidefense.train.TwoPassTraining;
+import org.unidefense.tensor.Tensors;
+
+import static org.bytedeco.pytorch.global.torch.rand;
+
+/**
+ * Time of the full two-pass UniDefense training step (both forwards, both backwards, both
+ * optimizer updates) on random input, with the model, optimizer and lambdas of a configuration.
+ * Resident memory is sampled before and after the timed steps, so a leak shows as growth.
+ */
+public final class TrainStepBench {
+    private TrainStepBench() {
+    }
+
+    /** What one run measured. */
+    public record Result(TimingStats secondsPerStep, long rssAfterWarmupBytes, long rssEndBytes) {
+    }
+
+    /**
+     * @param perClass real images and fake images per step (the reference's "10 + 10")
+     */
+    public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
+        UniDefenseModel model = ModelConfigs.create(cfg.model());
+        TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+        long[] labelValues = new long[2 * perClass];
+        for (int i = perClass; i < labelValues.length; i++) {
+            labelValues[i] = 1;
+        }
+        double[] secs = new double[repeats];
+        long rssAfterWarmup = ProcessMemory.rssBytes();
+        for (int i = -warmup; i < repeats; i++) {
+            if (i == 0) {
+                rssAfterWarmup = ProcessMemory.rssBytes();
+            }
+            try (PointerScope scope = new PointerScope()) {
+                Tensor x = rand(2L * perClass, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
+                        .sub_(new org.bytedeco.pytorch.Scalar(1.0));
+                Tensor labels = Tensors.fromLongs(labelValues, labelValues.length);
+                long t0 = System.nanoTime();
+                training.step().run(x, labels, perClass, warmup + i + 1L);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (i >= 0) {
+                    secs[i] = s;
+                }
+            }
+        }
+        return new Result(TimingStats.of(secs), rssAfterWarmup, ProcessMemory.rssBytes());
+    }
+}
