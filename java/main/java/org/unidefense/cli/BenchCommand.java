@@ -115,11 +115,7 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_batch_min", t.minSeconds());
         report.put("seconds_per_batch_max", t.maxSeconds());
         report.put("images_per_second_median", batch / t.medianSeconds());
-        report.put("matmul_peak_gflops", peak);
-        report.put("rss_start_mb", rssStart / 1e6);
-        report.put("rss_end_mb", ProcessMemory.rssBytes() / 1e6);
-        report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
-        report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
+        putMachine(report, peak, rssStart, ProcessMemory.rssBytes());
         write(report);
     }
 
@@ -143,13 +139,18 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_step_median", r.secondsPerStep().medianSeconds());
         report.put("seconds_per_step_min", r.secondsPerStep().minSeconds());
         report.put("seconds_per_step_max", r.secondsPerStep().maxSeconds());
-        report.put("matmul_peak_gflops", peak);
-        report.put("rss_start_mb", rssStart / 1e6);
         report.put("rss_after_warmup_mb", r.rssAfterWarmupBytes() / 1e6);
-        report.put("rss_end_mb", r.rssEndBytes() / 1e6);
+        putMachine(report, peak, rssStart, r.rssEndBytes());
+        return report;
+    }
+
+    /** The figures every model workload reports next to its timings: machine peak and resident memory. */
+    private static void putMachine(Map<String, Object> report, double matmulPeak, long rssStart, long rssEnd) {
+        report.put("matmul_peak_gflops", matmulPeak);
+        report.put("rss_start_mb", rssStart / 1e6);
+        report.put("rss_end_mb", rssEnd / 1e6);
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
-        return report;
     }
 
     /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */

@@ -27,41 +27,19 @@ import java.util.stream.Stream;
  * <p>The reference walks Python sets and glob results, whose order varies between runs; here videos
  * and frames are sorted by name, so the resampled frames are reproducible.
  */
-public final class CelebDfReader implements ForgeryReader {
+public final class CelebDfReader extends ForgeryReaderBase {
     public static final String NAME = "CDF";
     public static final List<String> METHODS = List.of("YouTube-real", "Celeb-real", "Celeb-synthesis");
     public static final List<String> SPLITS = List.of("train", "test");
     public static final String TEST_LIST = "List_of_testing_videos.txt";
 
-    private final Path root;
-    private final String lmdb;
-    private final StoreOpener opener;
-
     public CelebDfReader(Path root, String lmdb, StoreOpener opener) {
-        this.root = root;
-        this.lmdb = lmdb;
-        this.opener = opener;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> splits() {
-        return SPLITS;
-    }
-
-    @Override
-    public List<String> methods() {
-        return METHODS;
+        super(NAME, SPLITS, METHODS, root, lmdb, opener);
     }
 
     @Override
     public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
-        Checks.split(NAME, split, SPLITS);
-        Checks.methods(NAME, methods, METHODS);
+        check(split, methods);
         Map<String, TreeSet<String>> testIds = testIds();
         List<Sample> out = new ArrayList<>();
         for (String method : methods) {
@@ -134,6 +112,6 @@ public final class CelebDfReader implements ForgeryReader {
 
     @Override
     public Map<String, ImageStore> stores(String split) {
-        return Map.of(NAME, lmdb == null ? opener.folder(root) : opener.lmdb(root.resolve("lmdb").resolve(lmdb)));
+        return Map.of(NAME, store(root));
     }
 }

@@ -18,45 +18,25 @@ import java.util.Map;
  * 0 exactly when the path contains {@code original_sequences}. Images are files under the root,
  * or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
  */
-public final class FaceForensicsReader implements ForgeryReader {
+public final class FaceForensicsReader extends ForgeryReaderBase {
     public static final String NAME = "FFpp";
     public static final List<String> METHODS = List.of("Origin", "Deepfakes", "Face2Face", "FaceSwap",
             "NeuralTextures", "FaceShifter", "DeeperForensics");
     public static final List<String> SPLITS = List.of("train", "val", "test");
     public static final List<String> COMPRESSIONS = List.of("c0", "c23", "c40");
 
-    private final Path root;
     private final String compression;
-    private final String lmdb;
-    private final StoreOpener opener;
 
     /**
      * @param lmdb the LMDB store name under {@code <root>/lmdb}, or null to read image files
      */
     public FaceForensicsReader(Path root, String compression, String lmdb, StoreOpener opener) {
+        super(NAME, SPLITS, METHODS, root, lmdb, opener);
         if (!COMPRESSIONS.contains(compression)) {
             throw new UserInputException(NAME + ": unknown compression '" + compression + "'; expected one of "
                     + COMPRESSIONS);
         }
-        this.root = root;
         this.compression = compression;
-        this.lmdb = lmdb;
-        this.opener = opener;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> splits() {
-        return SPLITS;
-    }
-
-    @Override
-    public List<String> methods() {
-        return METHODS;
     }
 
     public Path indexFile(String split) {
@@ -65,8 +45,7 @@ public final class FaceForensicsReader implements ForgeryReader {
 
     @Override
     public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
-        Checks.split(NAME, split, SPLITS);
-        Checks.methods(NAME, methods, METHODS);
+        check(split, methods);
         List<Sample> out = new ArrayList<>();
         for (String line : IndexFiles.lines(indexFile(split))) {
             String path = IndexLine.pathOf(line);
@@ -86,6 +65,6 @@ public final class FaceForensicsReader implements ForgeryReader {
 
     @Override
     public Map<String, ImageStore> stores(String split) {
-        return Map.of(NAME, lmdb == null ? opener.folder(root) : opener.lmdb(root.resolve("lmdb").resolve(lmdb)));
+        return Map.of(NAME, store(root));
     }
 }

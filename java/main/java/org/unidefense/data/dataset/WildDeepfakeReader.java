@@ -15,40 +15,18 @@ import java.util.Map;
  * of method {@code real} or {@code fake}, with paths relative to {@code <root>/<split>}; each
  * method's list is resampled on its own.
  */
-public final class WildDeepfakeReader implements ForgeryReader {
+public final class WildDeepfakeReader extends ForgeryReaderBase {
     public static final String NAME = "WDF";
     public static final List<String> METHODS = List.of("real", "fake");
     public static final List<String> SPLITS = List.of("train", "test");
 
-    private final Path root;
-    private final String lmdb;
-    private final StoreOpener opener;
-
     public WildDeepfakeReader(Path root, String lmdb, StoreOpener opener) {
-        this.root = root;
-        this.lmdb = lmdb;
-        this.opener = opener;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> splits() {
-        return SPLITS;
-    }
-
-    @Override
-    public List<String> methods() {
-        return METHODS;
+        super(NAME, SPLITS, METHODS, root, lmdb, opener);
     }
 
     @Override
     public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
-        Checks.split(NAME, split, SPLITS);
-        Checks.methods(NAME, methods, METHODS);
+        check(split, methods);
         List<Sample> out = new ArrayList<>();
         for (String method : methods) {
             int label = method.equals("real") ? Sample.REAL : Sample.FAKE;
@@ -63,7 +41,6 @@ public final class WildDeepfakeReader implements ForgeryReader {
 
     @Override
     public Map<String, ImageStore> stores(String split) {
-        return Map.of(NAME, lmdb == null ? opener.folder(root.resolve(split))
-                : opener.lmdb(root.resolve("lmdb").resolve(lmdb)));
+        return Map.of(NAME, store(root.resolve(split)));
     }
 }
