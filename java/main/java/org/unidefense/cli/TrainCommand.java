@@ -32,6 +32,13 @@ public final class TrainCommand implements Runnable {
             description = "Directory holding the runs, as <runs>/<model name>/<id> (default: ${DEFAULT-VALUE}).")
     Path runs;
 
+    /** The dataset file's name without extension: names the reports of a test on another dataset. */
+    static String datasetTag(ResolvedConfig cfg) {
+        String name = cfg.datasetFile().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     @Override
     public void run() {
         execute(run.overrides(), run.isTest());
@@ -41,7 +48,7 @@ public final class TrainCommand implements Runnable {
         ResolvedConfig cfg = ConfigLoader.load(run.configFile(), overrides);
         PrintWriter out = spec.commandLine().getOut();
         if (test) {
-            Runs.test(cfg, runs, out);
+            Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg));
         } else {
             try (Engine engine = Runs.openTraining(cfg, runs, out)) {
                 engine.train();

@@ -91,6 +91,11 @@ public record RunDirectory(Path dir) {
     }
 
     public Path testMetrics() {
-        return dir.resolve("test_metrics.json");
+        return testMetrics("");
+    }
+
+    /** {@code test_metrics<suffix>.json}: one file per dataset a run is tested on (suffix empty for its own). */
+    public Path testMetrics(String suffix) {
+        return dir.resolve("test_metrics" + suffix + ".json");
     }
 }

@@ -80,10 +80,21 @@ public final class Runs {
      * Returns the evaluations by checkpoint name.
      */
     public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        return test(cfg, runsRoot, console, null);
+    }
+
+    /**
+     * As {@link #test(ResolvedConfig, Path, PrintWriter)}, on a dataset other than the run's own
+     * ({@code --ds_config}): with a {@code tag}, every output name gets {@code _<tag>}
+     * ({@code test_<tag>.txt}, {@code test_metrics_<tag>.json}, {@code test_best_<tag>/}) so testing
+     * one run on several datasets keeps every report.
+     */
+    public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console, String tag) {
+        String suffix = tag == null || tag.isEmpty() ? "" : "_" + tag;
         RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
         Map<String, Evaluation> results = new LinkedHashMap<>();
-        try (RunObserver log = new RunLogFiles(run.dir().resolve("test.txt"), null, console);
+        try (RunObserver log = new RunLogFiles(run.dir().resolve("test" + suffix + ".txt"), null, console);
              Protocol protocol = Protocol.of(cfg, index)) {
             for (BestModelRule rule : protocol.rules()) {
                 Path file = run.checkpoint(rule.checkpoint());
@@ -102,7 +113,7 @@ public final class Runs {
                 e.lines().forEach(log::line);
                 log.line(MetricTable.render(e.levels()));
                 results.put(rule.checkpoint(), e);
-                writeReport(run, rule.checkpoint(), e);
+                writeReport(run, rule.checkpoint(), suffix, e);
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -112,12 +123,12 @@ public final class Runs {
             entry.put("metrics", v.metrics());
             json.put(k, entry);
         });
-        RunFiles.writeJson(run.testMetrics(), json);
+        RunFiles.writeJson(run.testMetrics(suffix), json);
         return results;
     }
 
     /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */
-    private static void writeReport(RunDirectory run, String checkpoint, Evaluation e) {
+    private static void writeReport(RunDirectory run, String checkpoint, String suffix, Evaluation e) {
         EvaluationReport report = new EvaluationReport(run.dir().getFileName() + " (" + checkpoint + ")");
         e.levels().forEach((name, r) -> {
             if (name.startsWith("test")) {
@@ -135,7 +146,7 @@ public final class Runs {
                     report.history(history, losses, aucs);
                 }
             }
-            report.writeTo(run.dir().resolve("test_" + checkpoint));
+            report.writeTo(run.dir().resolve("test_" + checkpoint + suffix));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the test report of " + checkpoint, ex);
         }
