@@ -168,10 +168,16 @@ public final class Engine implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Saves a selected model with its trainer state (so {@code resume_best} can continue from it),
+     * in the same order as {@link #saveLatest()}.
+     */
     private void saveModel(String name, long step, BestTracker tracker) {
         Map<String, Object> m = metadata(step, tracker);
         m.put("selected_by", tracker.rule().describe());
+        TrainerStateFile.save(run.trainerState(name, step), training, step);
         ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
+        run.deleteTrainerStatesExcept(name, step);
     }
 
     /**
@@ -190,7 +196,20 @@ public final class Engine implements AutoCloseable {
      * learning-rate plan is replayed to that step (it is a pure function of the step count).
      */
     public void resume() {
-        ModelCheckpoint ckpt = ModelCheckpoint.load(run.checkpoint(LATEST), model);
+        resume(LATEST);
+    }
+
+    /**
+     * Restores checkpoint {@code name} ({@code latest}, or {@code best} for {@code resume_best}) and
+     * its trainer state; training continues from its step, so steps after a best model are redone.
+     */
+    public void resume(String name) {
+        java.nio.file.Path file = run.checkpoint(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UserInputException("cannot resume run " + run.dir() + ": it has no " + file.getFileName()
+                    + (name.equals(LATEST) ? "" : " (config.resume_best needs a validated run)"));
+        }
+        ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
         Map<String, Object> meta = ckpt.metadata();
         long step = ((Number) meta.get("step")).longValue();
         Map<?, ?> best = (Map<?, ?>) meta.get("trackers");
@@ -208,9 +227,14 @@ public final class Engine implements AutoCloseable {
             training.learningRatePlan().beforeStep(s);
             training.learningRatePlan().afterStep(s);
         }
-        TrainerStateFile.load(run.trainerState(LATEST, step), training, step);
+        java.nio.file.Path state = run.trainerState(name, step);
+        if (!java.nio.file.Files.isRegularFile(state)) {
+            throw new UserInputException("cannot resume from " + file + ": its trainer state " + state.getFileName()
+                    + " (optimizer and generator at step " + step + ") is missing");
+        }
+        TrainerStateFile.load(state, training, step);
         stepsDone = step;
-        log.line("Resumed from " + run.checkpoint(LATEST).getFileName() + " at step " + step + "; " + bestSummary());
+        log.line("Resumed from " + file.getFileName() + " at step " + step + "; " + bestSummary());
     }
 
     /** Closes the protocol's loaders. */

@@ -45,11 +45,6 @@ public final class Runs {
         }
         log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
         cfg.warnings().forEach(w -> log.line("warning: " + w));
-        if (resume && cfg.config().resumeBest()) {
-            // The reference would reload best_model.bin; its optimizer state was never saved there either.
-            log.line("warning: config.resume_best is not supported; resuming from latest, which holds the "
-                    + "optimizer, schedule and generator state");
-        }
         try {
             SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
             index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
@@ -63,7 +58,9 @@ public final class Runs {
             Protocol protocol = Protocol.of(cfg, index);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);
             if (resume) {
-                engine.resume();
+                // resume_best: the reference's flag for reloading best_model.bin (its engines never got
+                // to implement it); here best.pt comes with its own trainer state.
+                engine.resume(cfg.config().resumeBest() ? "best" : Engine.LATEST);
             }
             return engine;
         } catch (RuntimeException e) {

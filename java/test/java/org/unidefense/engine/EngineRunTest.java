@@ -78,4 +78,31 @@ class EngineRunTest {
         String metrics = Files.readString(dir.resolve("metrics.jsonl"));
         assertEquals(4, metrics.lines().filter(l -> l.contains("\"train/pass1.total_loss\"")).count(), metrics);
     }
+
+    @Test
+    void resumeBestContinuesFromTheBestModelWithItsTrainerState() throws IOException {
+        Map<String, Tensor> straight = train(runs.modelFile(3, "bestrun", 4, 1, SCHEDULE), 4);
+        Path dir = runs.runs().resolve("UDR18").resolve("bestrun");
+        long bestStep = org.unidefense.model.weights.ModelCheckpoint.read(dir.resolve("best.pt")).contents()
+                .longEntry("step").orElseThrow();
+        try (Stream<Path> files = Files.list(dir)) {
+            // one trainer state per selected model, the one of its step
+            assertEquals(java.util.List.of("best-" + bestStep + ".state"), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("best-")).toList());
+        }
+        Path resumeFile = runs.modelFile(3, "bestrun", 4, 1, SCHEDULE + "resume: true\nresume_best: true\n");
+        Files.writeString(resumeFile, Files.readString(resumeFile).replace("resume: False", "")
+                .replace("resume_best: False", ""));
+        ResolvedConfig cfg = SyntheticRuns.load(resumeFile);
+        try (Engine e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
+            assertEquals(bestStep, e.stepsDone());
+            e.train(4);
+            // the steps after the best model are redone from its weights, optimizer and generator state,
+            // and end where the uninterrupted run ended
+            for (String k : straight.keySet()) {
+                assertArrayEquals(Tensors.toFloats(straight.get(k).to(torch.ScalarType.Float)),
+                        Tensors.toFloats(e.model().stateDict().get(k).to(torch.ScalarType.Float)), 1e-6f, k);
+            }
+        }
+    }
 }
