@@ -2,6 +2,7 @@ package org.unidefense.engine;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.unidefense.UserInputException;
+import org.unidefense.bench.ProcessMemory;
 import org.unidefense.config.DatasetCommon;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.loader.Batch;
@@ -102,9 +103,12 @@ public final class Engine implements AutoCloseable {
                 stepsDone = step;
                 if (step % logSteps == 0) {
                     Map<String, Double> values = meter.summary();
+                    // resident memory with every log line: a long run shows whether native memory leaks
+                    values.put("rss_mb", ProcessMemory.rssBytes() / 1048576.0);
                     log.metrics(step, "train", values);
-                    log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g", step, numSteps,
-                            values.getOrDefault("pass1.total_loss", Double.NaN), values.get("acc"), values.get("lr")));
+                    log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g, rss %.0f MB", step,
+                            numSteps, values.getOrDefault("pass1.total_loss", Double.NaN), values.get("acc"), values.get("lr"),
+                            values.get("rss_mb")));
                     meter = new LossMeter();
                 }
                 if (step % valSteps == 0) {
