@@ -57,7 +57,7 @@ public final class OpenCvVideoDecoder implements VideoDecoder {
             if (!c.isOpened()) {
                 c.close();
                 throw new MediaException(video + ": OpenCV cannot open the video"
-                        + " (its build reads Motion-JPEG AVI only)");
+                        + " (the bundled OpenCV reads only complete Motion-JPEG AVI files)");
             }
             this.capture = c;
         }
