@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.unidefense.UserInputException;
 import org.unidefense.data.FaceBox;
 
