@@ -1,5 +1,6 @@
 package org.unidefense.media;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +41,7 @@ class VideoDecodersTest {
         try {
             for (Frame f : frames) {
                 Mat m = f.bgr();
-                assertEquals(org.bytedeco.opencv.global.opencv_core.CV_8UC3, m.type());
+                assertEquals(CV_8UC3, m.type());
                 assertEquals(TestVideos.HEIGHT, m.rows());
                 assertEquals(TestVideos.WIDTH, m.cols());
                 int level = m.ptr(TestVideos.HEIGHT / 2, TestVideos.WIDTH / 2).get() & 0xFF;
@@ -77,6 +82,24 @@ class VideoDecodersTest {
     void forPathReadsBothKinds() {
         assertArrayEquals(new int[]{0, 3, 7, 11}, check(VideoDecoders.forPath(avi).sample(avi, 4), AVI_STEP, 3));
         assertArrayEquals(new int[]{0, 3, 7, 11}, check(VideoDecoders.auto().sample(mp4, 4), MP4_STEP, 8));
+    }
+
+    @Test
+    void decodersAreSafeToShareBetweenThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<int[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Path video = i % 2 == 0 ? mp4 : avi;
+                int step = i % 2 == 0 ? MP4_STEP : AVI_STEP;
+                runs.add(pool.submit(() -> check(VideoDecoders.auto().sample(video, 4), step, 8)));
+            }
+            for (Future<int[]> run : runs) {
+                assertArrayEquals(new int[]{0, 3, 7, 11}, run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
