@@ -1,6 +1,7 @@
 package org.unidefense.face;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
@@ -95,10 +96,10 @@ public final class HaarCascadeDetector implements FaceDetector, AutoCloseable {
     }
 
     private static void toGray(Mat bgr, Mat gray) {
-        if (bgr.channels() == 1) {
-            bgr.copyTo(gray);
-        } else {
-            cvtColor(bgr, gray, COLOR_BGR2GRAY);
+        switch (bgr.channels()) {
+            case 1 -> bgr.copyTo(gray);
+            case 4 -> cvtColor(bgr, gray, COLOR_BGRA2GRAY);
+            default -> cvtColor(bgr, gray, COLOR_BGR2GRAY);
         }
     }
 

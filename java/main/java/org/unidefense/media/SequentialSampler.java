@@ -26,21 +26,22 @@ final class SequentialSampler {
     List<Frame> sample(int k) {
         TreeMap<Integer, Frame> kept = new TreeMap<>();
         try {
-            int count;
+            int count = 0;
             try (FrameStream stream = opener.get()) {
                 long estimate = stream.estimatedFrameCount();
                 // null keeps every frame; without an estimate the first pass only counts.
-                boolean[] wanted = k <= 0 ? null
-                        : estimate > 0 && estimate < Integer.MAX_VALUE ? mask(EvenSpacing.indices((int) estimate, k))
-                        : new boolean[0];
-                count = 0;
+                int[] wanted = k <= 0 ? null
+                        : estimate > 0 && estimate < Integer.MAX_VALUE ? EvenSpacing.indices((int) estimate, k)
+                        : new int[0];
+                int next = 0; // position in wanted: both ascend, so no lookup table sized by a bogus estimate
                 while (true) {
-                    boolean keep = wanted == null || (count < wanted.length && wanted[count]);
+                    boolean keep = wanted == null || (next < wanted.length && wanted[next] == count);
                     if (!stream.advance(keep)) {
                         break;
                     }
                     if (keep) {
                         kept.put(count, new Frame(count, stream.retrieve()));
+                        next++;
                     }
                     count++;
                 }
@@ -71,27 +72,20 @@ final class SequentialSampler {
     }
 
     private void fetchMissing(TreeMap<Integer, Frame> kept, int[] target) {
-        int last = target[target.length - 1];
-        boolean[] missing = mask(target);
-        kept.keySet().forEach(i -> missing[i] = false);
+        int[] missing = Arrays.stream(target).filter(i -> !kept.containsKey(i)).toArray();
+        int next = 0;
         try (FrameStream stream = opener.get()) {
-            for (int i = 0; i <= last; i++) {
-                if (!stream.advance(missing[i])) {
+            for (int i = 0; next < missing.length; i++) {
+                boolean keep = missing[next] == i;
+                if (!stream.advance(keep)) {
                     throw new MediaException(video + ": the second pass ended at frame " + i
-                            + " although the first pass decoded " + (last + 1) + " or more frames");
+                            + " although the first pass decoded " + (target[target.length - 1] + 1) + " or more frames");
                 }
-                if (missing[i]) {
+                if (keep) {
                     kept.put(i, new Frame(i, stream.retrieve()));
+                    next++;
                 }
             }
         }
-    }
-
-    private static boolean[] mask(int[] indices) {
-        boolean[] mask = new boolean[indices.length == 0 ? 0 : indices[indices.length - 1] + 1];
-        for (int i : indices) {
-            mask[i] = true;
-        }
-        return mask;
     }
 }

@@ -96,6 +96,13 @@ class SequentialSamplerTest {
     }
 
     @Test
+    void absurdEstimateCostsNoMemoryAndIsCorrected() {
+        FakeVideo v = new FakeVideo(20, Integer.MAX_VALUE - 1L); // a corrupt duration field
+        assertArrayEquals(new int[]{0, 6, 12, 19}, indices(v.sample(4)));
+        assertEquals(2, v.opens);
+    }
+
+    @Test
     void unknownCountCountsFirstThenDecodes() {
         FakeVideo v = new FakeVideo(30, 0);
         assertArrayEquals(new int[]{0, 9, 19, 29}, indices(v.sample(4)));
