@@ -51,14 +51,12 @@ public final class InputExpander {
                     ? e.getMessage() : "no such file") + ")"));
             return;
         }
-        Path base = listFile.toAbsolutePath().getParent();
         for (String line : lines) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            Path p = Path.of(t);
-            path(p.isAbsolute() || base == null ? p : base.resolve(p).normalize(), out);
+            path(Path.of(t), out);
         }
     }
 

@@ -26,14 +26,14 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
  * dataset file (from config_template/synthetic, at 32 px) holds the test transforms, plus
  * generated pictures.
  */
-final class TinyDetector {
-    static final double THRESHOLD = 0.4321;
+public final class TinyDetector {
+    public static final double THRESHOLD = 0.4321;
 
-    final Path modelFile;
-    final Path checkpoint;
-    final ResolvedConfig config;
+    public final Path modelFile;
+    public final Path checkpoint;
+    public final ResolvedConfig config;
 
-    TinyDetector(Path dir) {
+    public TinyDetector(Path dir) {
         try {
             Files.createDirectories(dir);
             String data = Files.readString(Path.of("config_template/synthetic/data_prot1.yml"))
@@ -54,7 +54,7 @@ final class TinyDetector {
     }
 
     /** A run folder {@code runs/UDR18/<id>} holding best.pt (the same weights) and the resolved config. */
-    Path runFolder(Path runs, String id) {
+    public Path runFolder(Path runs, String id) {
         try {
             Path run = runs.resolve("UDR18").resolve(id);
             Files.createDirectories(run);
@@ -67,7 +67,7 @@ final class TinyDetector {
     }
 
     /** A fresh model with the checkpoint's weights. */
-    UniDefenseModel loadedModel() {
+    public UniDefenseModel loadedModel() {
         UniDefenseModel m = ModelConfigs.create(config.model());
         ModelCheckpoint.load(checkpoint, m);
         m.train(false);
@@ -75,7 +75,7 @@ final class TinyDetector {
     }
 
     /** A smooth random colour picture (blurred noise), different for each seed. */
-    static Mat picture(int width, int height, long seed) {
+    public static Mat picture(int width, int height, long seed) {
         byte[] px = new byte[width * height * 3];
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < px.length; i++) {
@@ -89,7 +89,7 @@ final class TinyDetector {
         return blurred;
     }
 
-    static Path writePicture(Path file, int width, int height, long seed) {
+    public static Path writePicture(Path file, int width, int height, long seed) {
         try (Mat m = picture(width, height, seed)) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (!imwrite(file.toString(), m)) {
