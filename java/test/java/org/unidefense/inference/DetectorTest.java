@@ -5,6 +5,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,9 +51,18 @@ class DetectorTest {
     /** A box reaching over the right edge, so the margin crop is clamped. */
     static final FaceBox BOX = new FaceBox(40, 12, 30, 34);
 
+    /** Built once (loading a checkpoint takes seconds here); thread-safe, so tests may share it. */
+    static Detector shared;
+
     @BeforeAll
     static void setUp() {
         tiny = new TinyDetector(dir.resolve("model"));
+        shared = builder().build();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        shared.close();
     }
 
     private static Detector.Builder builder() {
@@ -82,17 +92,16 @@ class DetectorTest {
         try (UniDefenseModel m = tiny.loadedModel()) {
             expected = directScores(m, image, BOX, ModelSource.DEFAULT_MARGIN);
         }
-        try (Detector d = builder().build()) {
-            assertEquals(TinyDetector.THRESHOLD, d.threshold(), "the checkpoint's stored threshold");
-            assertEquals(ModelSource.DEFAULT_MARGIN, d.preprocessing().margin(), "nocrop config: default margin");
-            List<FaceScore> faces = d.detect(image);
-            assertEquals(1, faces.size());
-            FaceScore f = faces.get(0);
-            assertEquals(expected[0], f.pReal(), 1e-6);
-            assertEquals(expected[1], f.pAttack(), 1e-6);
-            assertEquals(BOX, f.box());
-            assertEquals(f.pReal() > TinyDetector.THRESHOLD ? Decision.REAL : Decision.ATTACK, f.decision());
-        }
+        Detector d = shared;
+        assertEquals(TinyDetector.THRESHOLD, d.threshold(), "the checkpoint's stored threshold");
+        assertEquals(ModelSource.DEFAULT_MARGIN, d.preprocessing().margin(), "nocrop config: default margin");
+        List<FaceScore> faces = d.detect(image);
+        assertEquals(1, faces.size());
+        FaceScore f = faces.get(0);
+        assertEquals(expected[0], f.pReal(), 1e-6);
+        assertEquals(expected[1], f.pAttack(), 1e-6);
+        assertEquals(BOX, f.box());
+        assertEquals(f.pReal() > TinyDetector.THRESHOLD ? Decision.REAL : Decision.ATTACK, f.decision());
     }
 
     @Test
@@ -114,8 +123,8 @@ class DetectorTest {
     void runFolderResolvesBestAndItsSavedConfig() {
         Path run = tiny.runFolder(dir.resolve("runs"), "r1");
         Path image = TinyDetector.writePicture(dir.resolve("img/b.png"), 64, 64, 3);
-        try (Detector fromRun = Detector.builder().checkpoint(run).faces((i, f, b) -> List.of(BOX)).build();
-             Detector fromFile = builder().build()) {
+        try (Detector fromRun = Detector.builder().checkpoint(run).faces((i, f, b) -> List.of(BOX)).build()) {
+            Detector fromFile = shared;
             assertEquals(fromFile.detect(image).get(0).pReal(), fromRun.detect(image).get(0).pReal(), 1e-7);
             assertEquals(TinyDetector.THRESHOLD, fromRun.threshold());
         }
@@ -154,41 +163,39 @@ class DetectorTest {
     @Test
     void batchedListEqualsOneByOneAndBufferedImagesWork() throws Exception {
         List<Path> images = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 5; i++) {
             images.add(TinyDetector.writePicture(dir.resolve("img/list" + i + ".png"), 70 + i, 60, 10 + i));
         }
-        try (Detector d = builder().build()) {
-            List<List<FaceScore>> batched = d.detect(images);
-            for (int i = 0; i < images.size(); i++) {
-                assertEquals(d.detect(images.get(i)).get(0).pReal(), batched.get(i).get(0).pReal(), 1e-6);
-            }
-            java.awt.image.BufferedImage awt = javax.imageio.ImageIO.read(images.get(0).toFile());
-            assertEquals(batched.get(0).get(0).pReal(), d.detect(awt).get(0).pReal(), 1e-6);
+        Detector d = shared;
+        List<List<FaceScore>> batched = d.detect(images);
+        for (int i = 0; i < images.size(); i++) {
+            assertEquals(d.detect(images.get(i)).get(0).pReal(), batched.get(i).get(0).pReal(), 1e-6);
         }
+        java.awt.image.BufferedImage awt = javax.imageio.ImageIO.read(images.get(0).toFile());
+        assertEquals(batched.get(0).get(0).pReal(), d.detect(awt).get(0).pReal(), 1e-6);
     }
 
     @Test
     void concurrentCallersGetTheSequentialResults() throws Exception {
         List<Path> images = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 4; i++) {
             images.add(TinyDetector.writePicture(dir.resolve("img/t" + i + ".png"), 64, 64, 100 + i));
         }
-        try (Detector d = builder().build()) {
-            double[] sequential = images.stream().mapToDouble(p -> d.detect(p).get(0).pReal()).toArray();
-            ExecutorService pool = Executors.newFixedThreadPool(3);
-            try {
-                List<Future<Double>> futures = new ArrayList<>();
-                for (int round = 0; round < 3; round++) {
-                    for (Path p : images) {
-                        futures.add(pool.submit(() -> d.detect(p).get(0).pReal()));
-                    }
+        Detector d = shared;
+        double[] sequential = images.stream().mapToDouble(p -> d.detect(p).get(0).pReal()).toArray();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Double>> futures = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (Path p : images) {
+                    futures.add(pool.submit(() -> d.detect(p).get(0).pReal()));
                 }
-                for (int k = 0; k < futures.size(); k++) {
-                    assertEquals(sequential[k % images.size()], futures.get(k).get(), 1e-6);
-                }
-            } finally {
-                pool.shutdownNow();
             }
+            for (int k = 0; k < futures.size(); k++) {
+                assertEquals(sequential[k % images.size()], futures.get(k).get(), 1e-6);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
