@@ -138,6 +138,7 @@ public final class BenchCommand implements Runnable {
         report.put("workload", "predict_end_to_end");
         report.put("faces", r.faces());
         report.put("images_per_pass", r.images());
+        report.put("images_not_scored", r.failed());
         report.put("picture_size", PredictBench.PICTURE_SIZE);
         report.put("size", size);
         report.put("batch", batch);

@@ -14,6 +14,7 @@ class PredictBenchTest {
         PredictBench.Result r = PredictBench.run(ModelFactory.create("UDR18", ModelOptions.defaults()), 32, 4, 2, 4, 1,
                 InputDecoders.defaults());
         assertEquals(4, r.images());
+        assertEquals(0, r.failed());
         assertEquals(1, r.secondsPerPass().samples());
         assertTrue(r.faces().startsWith("fixed central box"), r.faces());
         assertTrue(r.secondsPerPass().minSeconds() > 0 && Double.isFinite(r.imagesPerSecond()));
