@@ -10,6 +10,8 @@ import org.unidefense.config.ResolvedConfig;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
 import org.unidefense.bench.TimingStats;
+import org.unidefense.inference.InputDecoders;
+import org.unidefense.inference.PredictBench;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.model.ModelConfigs;
@@ -43,12 +45,14 @@ public final class BenchCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** What to measure. */
-    enum Workload { eval, train, loader }
+    enum Workload { eval, train, loader, predict }
 
     @Option(names = "--workload", defaultValue = "eval", paramLabel = "W",
             description = "eval: model forward in eval mode; train: the two-pass training step of --config's model "
                     + "and optimizer, --batch real + --batch fake images; loader: decode + crop + transforms + batch "
-                    + "assembly of in-memory JPEG faces with 1 and 2 worker threads (default: ${DEFAULT-VALUE}).")
+                    + "assembly of in-memory JPEG faces with 1 and 2 worker threads; predict: end-to-end images/s of 'predict' "
+                    + "(JPEG decode + face finding + crop + transforms + batched model) with --threads workers "
+                    + "(default: ${DEFAULT-VALUE}).")
     Workload workload;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name (${COMPLETION-CANDIDATES}); "
@@ -99,6 +103,10 @@ public final class BenchCommand implements Runnable {
             write(trainReport());
             return;
         }
+        if (workload == Workload.predict) {
+            write(predictReport());
+            return;
+        }
         long rssStart = ProcessMemory.rssBytes();
         UniDefenseModel model = buildModel();
         double peak = MatmulPeak.gflops(1024, 5);
@@ -117,6 +125,30 @@ public final class BenchCommand implements Runnable {
         report.put("images_per_second_median", batch / t.medianSeconds());
         putMachine(report, peak, rssStart, ProcessMemory.rssBytes());
         write(report);
+    }
+
+    /** End-to-end predict throughput on generated JPEG faces: decode, find faces, crop, transform, batched model. */
+    private Map<String, Object> predictReport() {
+        UniDefenseModel model = buildModel();
+        String arch = model.architecture();
+        int images = Math.max(2 * batch, 16);
+        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", arch);
+        report.put("workload", "predict_end_to_end");
+        report.put("faces", r.faces());
+        report.put("images_per_pass", r.images());
+        report.put("images_not_scored", r.failed());
+        report.put("picture_size", PredictBench.PICTURE_SIZE);
+        report.put("size", size);
+        report.put("batch", batch);
+        report.put("workers", r.workers());
+        report.put("threads", get_num_threads());
+        report.put("timed_passes", r.secondsPerPass().samples());
+        report.put("seconds_per_pass_median", r.secondsPerPass().medianSeconds());
+        report.put("images_per_second_median", r.imagesPerSecond());
+        report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
+        return report;
     }
 
     /** The two-pass step of the configured model: median/min/max seconds per step and memory growth. */

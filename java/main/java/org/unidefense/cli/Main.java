@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             TrainCommand.class,
             TestCommand.class,
+            PredictCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
