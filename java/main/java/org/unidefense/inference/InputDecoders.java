@@ -1,8 +1,9 @@
 package org.unidefense.inference;
 
-import org.unidefense.UserInputException;
 import org.unidefense.face.FaceDetector;
-import org.unidefense.media.MediaException;
+import org.unidefense.face.HaarCascadeDetector;
+import org.unidefense.media.ImageFiles;
+import org.unidefense.media.VideoDecoders;
 import org.unidefense.media.VideoDecoder;
 
 import java.util.function.Supplier;
@@ -20,18 +21,11 @@ import java.util.function.Supplier;
 public record InputDecoders(ImageDecoder images, VideoDecoder videos, Supplier<FaceDetector> haar) {
 
     /**
-     * OpenCV images; videos and the Haar detector fail with a clear message until the media
-     * package's implementations are wired in here.
+     * The media package's decoders (images through OpenCV, videos through OpenCV's MJPEG reader or
+     * FFmpeg) and its Haar cascade detector (the cascade that ships in the OpenCV jar).
      */
     public static InputDecoders defaults() {
-        return new InputDecoders(new OpenCvImageDecoder(),
-                (video, k) -> {
-                    throw new MediaException(video + ": video decoding is not available in this build");
-                },
-                () -> {
-                    throw new UserInputException("--faces haar: the Haar face detector is not available in this "
-                            + "build; use --faces none (inputs already cropped to the face) or --faces BOXES.csv");
-                });
+        return new InputDecoders(ImageFiles::readFrame, VideoDecoders.auto(), HaarCascadeDetector::new);
     }
 
     public InputDecoders withVideos(VideoDecoder v) {

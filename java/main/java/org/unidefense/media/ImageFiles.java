@@ -57,6 +57,11 @@ public final class ImageFiles {
         if (bytes.length == 0) {
             throw new MediaException(source + ": is empty (0 bytes), not an image");
         }
+        if (isJpeg(bytes) && !hasJpegEnd(bytes)) {
+            // OpenCV decodes such a file with the missing rows grey and only a warning on stderr:
+            // a model would then score a damaged picture.
+            throw new MediaException(source + ": truncated or corrupt JPEG data (no end-of-image marker)");
+        }
         Mat image;
         try (BytePointer data = new BytePointer(bytes);
              Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
@@ -79,5 +84,22 @@ public final class ImageFiles {
         return format == null
                 ? "is not an image in a format OpenCV reads"
                 : "truncated or corrupt " + format + " data";
+    }
+
+    /** Bytes allowed after a JPEG's end-of-image marker (some writers pad the file). */
+    private static final int JPEG_TRAILER_SLACK = 64;
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    }
+
+    private static boolean hasJpegEnd(byte[] b) {
+        int stop = Math.max(1, b.length - JPEG_TRAILER_SLACK);
+        for (int i = b.length - 1; i >= stop; i--) {
+            if ((b[i - 1] & 0xFF) == 0xFF && (b[i] & 0xFF) == 0xD9) {
+                return true;
+            }
+        }
+        return false;
     }
 }

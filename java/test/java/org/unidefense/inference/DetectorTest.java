@@ -251,9 +251,12 @@ class DetectorTest {
     }
 
     @Test
-    void haarWithoutAnImplementationFailsAtBuild() {
+    void aFaceDetectorThatCannotBeCreatedFailsAtBuildNotAtTheFirstPicture() {
+        InputDecoders broken = InputDecoders.defaults().withHaar(() -> {
+            throw new UserInputException("no cascade here; use --faces none");
+        });
         UserInputException e = assertThrows(UserInputException.class,
-                () -> Detector.builder().checkpoint(tiny.checkpoint).config(tiny.modelFile).build());
+                () -> Detector.builder().checkpoint(tiny.checkpoint).config(tiny.modelFile).decoders(broken).build());
         assertTrue(e.getMessage().contains("--faces none"), e.getMessage());
     }
 

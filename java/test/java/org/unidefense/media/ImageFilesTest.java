@@ -109,7 +109,7 @@ class ImageFilesTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
         MediaException e = assertThrows(MediaException.class, () -> ImageFiles.read(cut));
-        assertEquals(cut + ": truncated or corrupt JPEG data", e.getMessage());
+        assertTrue(e.getMessage().startsWith(cut + ": truncated or corrupt JPEG data"), e.getMessage());
     }
 
     @Test

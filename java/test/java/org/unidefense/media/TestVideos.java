@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_videoio.VideoWriter;
 
 /** Small generated videos whose frame {@code i} is a uniform gray of level {@code step * i}. */
-final class TestVideos {
+public final class TestVideos {
     static final int WIDTH = 64;
     static final int HEIGHT = 48;
 
@@ -30,12 +30,12 @@ final class TestVideos {
     private TestVideos() {
     }
 
-    static Mat gray(int level) {
+    public static Mat gray(int level) {
         return new Mat(HEIGHT, WIDTH, CV_8UC3, new Scalar(level, level, level, 0));
     }
 
     /** Motion-JPEG AVI written by OpenCV's VideoWriter. */
-    static Path mjpegAvi(Path file, int frames, int step) {
+    public static Path mjpegAvi(Path file, int frames, int step) {
         try (Size size = new Size(WIDTH, HEIGHT);
              VideoWriter writer = new VideoWriter(file.toString(), CAP_OPENCV_MJPEG,
                      VideoWriter.fourcc((byte) 'M', (byte) 'J', (byte) 'P', (byte) 'G'), 25, size, true)) {
@@ -51,7 +51,7 @@ final class TestVideos {
     }
 
     /** MPEG-4 part 2 in an mp4 container, written by FFmpeg through JavaCV. */
-    static Path mpeg4Mp4(Path file, int frames, int step) throws FrameRecorder.Exception {
+    public static Path mpeg4Mp4(Path file, int frames, int step) throws FrameRecorder.Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0);
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             recorder.setFormat("mp4");
