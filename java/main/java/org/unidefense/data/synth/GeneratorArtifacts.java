@@ -32,12 +32,14 @@ final class GeneratorArtifacts {
         resize(image, low, new Size(s / f, s / f), 0, 0, INTER_AREA);
         Mat up = new Mat();
         resize(low, up, new Size(s, s), 0, 0, INTER_NEAREST);
-        double checker = random.nextDouble(3, 5);
+        // strong enough to survive the camera-free paste and be learnt in a few hundred steps from
+        // scratch (the demo), as real generators' upsampling traces are at full resolution
+        double checker = random.nextDouble(8, 12);
         double[] stamp = new double[f * f];
         for (int k = 0; k < stamp.length; k++) {
             int y = k / f;
             int x = k % f;
-            stamp[k] = (((x + y) & 1) == 0 ? checker : -checker) + random.nextDouble(-4, 4);
+            stamp[k] = (((x + y) & 1) == 0 ? checker : -checker) + random.nextDouble(-6, 6);
         }
         byte[] px = Pixels.bytes(up);
         for (int y = 0; y < s; y++) {

@@ -32,7 +32,7 @@ public final class ReenactmentAttack implements Attack {
         Frame scene = renderer.renderScene(target.identity(), driven, target.pose());
         Mat generated = GeneratorArtifacts.upsampled(Camera.capture(scene.image(), driven), random);
         // generators drift in tone: a small brightness and colour offset over the regenerated part
-        double drift = random.nextDouble(4, 8) * (random.nextBoolean() ? 1 : -1);
+        double drift = random.nextDouble(8, 14) * (random.nextBoolean() ? 1 : -1);
         double[] cast = {drift + random.nextDouble(-3, 3), drift + random.nextDouble(-3, 3), drift + random.nextDouble(-3, 3)};
         byte[] px = Pixels.bytes(generated);
         for (int i = 0; i < px.length; i++) {
