@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             TrainCommand.class,
             TestCommand.class,
+            LaunchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
