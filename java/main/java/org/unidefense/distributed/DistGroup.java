@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.AllreduceOptions;
 import org.bytedeco.pytorch.Backend;
 import org.bytedeco.pytorch.BarrierOptions;
 import org.bytedeco.pytorch.BroadcastOptions;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.ProcessGroupGloo;
 import org.bytedeco.pytorch.ReduceOp;
 import org.bytedeco.pytorch.TCPStore;
@@ -132,17 +133,18 @@ public final class DistGroup implements AutoCloseable {
 
     /** Every rank's {@code t} (same shape on all ranks), stacked as [world, ...t.shape], on every rank. */
     public Tensor allgather(Tensor t) {
-        Tensor input = t.contiguous();
-        long[] shape = new long[(int) input.dim() + 1];
+        // c10d's flat all-gather concatenates the ranks' inputs along dimension 0.
+        Tensor input = t.contiguous().reshape(-1);
+        long[] shape = new long[(int) t.dim() + 1];
         shape[0] = worldSize();
-        for (int d = 0; d < input.dim(); d++) {
-            shape[d + 1] = input.size(d);
+        for (int d = 0; d < t.dim(); d++) {
+            shape[d + 1] = t.size(d);
         }
-        Tensor output = empty(shape, input.options(), new org.bytedeco.pytorch.MemoryFormatOptional());
+        Tensor output = empty(new long[]{worldSize() * input.numel()}, input.options(), new MemoryFormatOptional());
         AllgatherOptions o = new AllgatherOptions();
         o.timeout(new Milliseconds(timeout.toMillis()));
         await(() -> backend._allgather_base(output, input, o), "all-gather");
-        return output;
+        return output.view(shape);
     }
 
     /** Waits until every rank arrives. */

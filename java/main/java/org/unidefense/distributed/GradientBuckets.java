@@ -41,7 +41,8 @@ public final class GradientBuckets implements AutoCloseable {
         for (long i = all.size() - 1; i >= 0; i--) {
             Tensor p = all.get(i);
             if (p.requires_grad()) {
-                params.add(p);
+                // An owning handle: the vector's elements die with the vector.
+                params.add(new Tensor(p));
             }
         }
         List<Tensor> current = new ArrayList<>();
