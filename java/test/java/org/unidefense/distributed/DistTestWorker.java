@@ -47,6 +47,8 @@ import static org.bytedeco.pytorch.global.torch.rand;
  * <li>{@code twopass OUT STEPS}: UDR18 two-pass steps on this rank's share of a fixed global
  * batch (one real and one fake image of 32 px per rank), data parallel over the group; writes
  * the parameters to {@code OUT}.</li>
+ * <li>{@code exit CODE RANK}: rank RANK (every rank for -1) exits with CODE at once, the others
+ * sleep (no libtorch).</li>
  * <li>{@code loop SECONDS}: all-reduces forever, printing {@code ready} once, until a peer fails.</li>
  * </ul>
  */
@@ -59,11 +61,21 @@ public final class DistTestWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        torch.set_num_threads(1);
         DistEnv env = DistEnv.fromSystem(0);
         Duration timeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DIST_TIMEOUT_S", "20")));
         switch (args[0]) {
+            case "exit" -> {
+                // exit CODE RANK: every rank prints its environment; rank RANK then exits with CODE and
+                // the others wait (RANK -1: all exit with CODE at once).
+                System.out.println("env " + env);
+                int failing = Integer.parseInt(args[2]);
+                if (failing < 0 || env.rank() == failing) {
+                    System.exit(Integer.parseInt(args[1]));
+                }
+                Thread.sleep(120_000);
+            }
             case "twopass" -> {
+                torch.set_num_threads(1);
                 try (DistGroup g = DistGroup.open(env, CommBackend.GLOO, timeout)) {
                     float[] params = train(g, env.rank(), env.worldSize(), Integer.parseInt(args[2]), 100 + env.rank());
                     write(Path.of(args[1]), params);
@@ -71,6 +83,7 @@ public final class DistTestWorker {
                 }
             }
             case "loop" -> {
+                torch.set_num_threads(1);
                 try (DistGroup g = DistGroup.open(env, CommBackend.GLOO, timeout)) {
                     Tensor t = torch.ones(4);
                     System.out.println("ready rank " + env.rank() + " pid " + ProcessHandle.current().pid());

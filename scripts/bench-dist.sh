@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Data-parallel step benchmark: UDR18 two-pass steps with 1 process, then 2 processes (Gloo on
+# 127.0.0.1) sharing this machine's cores. Usage: scripts/bench-dist.sh [SIZE] [PAIRS] [STEPS] [BUCKET_MB]
+# Each process gets PAIRS real + PAIRS fake images of SIZE px; results on stdout, one line per run.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+jar="$here/target/unidefense.jar"
+[ -f "$jar" ] || mvn -q -B -DskipTests -Djacoco.skip=true package >&2
+args=("${1:-64}" "${2:-1}" "${3:-10}" "${4:-25}")
+java_opts=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0)
+cores=$(nproc)
+echo "# machine: $cores cores; the 2-process run gives each process $((cores / 2 > 0 ? cores / 2 : 1)) thread(s)"
+OMP_NUM_THREADS=$cores java "${java_opts[@]}" -cp "$jar" org.unidefense.distributed.DistBench "${args[@]}"
+port=$(( 20000 + RANDOM % 20000 ))
+java "${java_opts[@]}" -cp "$jar" org.unidefense.cli.Main launch --nproc_per_node 2 --master_port "$port" \
+  --main org.unidefense.distributed.DistBench -- "${args[@]}" | grep -v '\[Gloo\]'
