@@ -8,6 +8,9 @@ cd "$here"
 jar="$here/target/unidefense.jar"
 [ -f "$jar" ] || mvn -q -B -DskipTests -Djacoco.skip=true package >&2
 args=("${1:-64}" "${2:-1}" "${3:-10}" "${4:-25}")
+# As ./unidefense: keep libtorch's activation buffers mapped (docs/performance.md).
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-17179869184}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-17179869184}"
 java_opts=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0)
 cores=$(nproc)
 echo "# machine: $cores cores; the 2-process run gives each process $((cores / 2 > 0 ? cores / 2 : 1)) thread(s)"
