@@ -35,6 +35,7 @@ public final class DistGroup implements AutoCloseable {
     private final TCPStore store;
     private final Backend backend;
     private final Object options;
+    private Heartbeat heartbeat;
 
     private DistGroup(DistEnv env, CommBackend kind, Duration timeout, TCPStore store, Backend backend, Object options) {
         this.env = env;
@@ -66,16 +67,23 @@ public final class DistGroup implements AutoCloseable {
                 // Written against the preset's API; not run here (no GPU on the build machine).
                 ProcessGroupNCCL.Options o = ProcessGroupNCCL.Options.create();
                 o.timeout(ms);
-                return new DistGroup(env, kind, timeout, store, new ProcessGroupNCCL(store, env.rank(), env.worldSize(), o), o);
+                return withHeartbeat(new DistGroup(env, kind, timeout, store,
+                        new ProcessGroupNCCL(store, env.rank(), env.worldSize(), o), o));
             }
             ProcessGroupGloo.Options o = ProcessGroupGloo.Options.create(ms);
             o.devices().push_back(glooDevice(env));
-            return new DistGroup(env, kind, timeout, store, new ProcessGroupGloo(store, env.rank(), env.worldSize(), o), o);
+            return withHeartbeat(new DistGroup(env, kind, timeout, store,
+                    new ProcessGroupGloo(store, env.rank(), env.worldSize(), o), o));
         } catch (RuntimeException e) {
             throw new DistributedException("rank " + env.rank() + ": the " + kind.configName() + " group of "
                     + env.worldSize() + " did not form within " + timeout.toSeconds() + " s (a rank never joined?): "
                     + e.getMessage(), e);
         }
+    }
+
+    private static DistGroup withHeartbeat(DistGroup g) {
+        g.heartbeat = new Heartbeat(g.env);
+        return g;
     }
 
     /**
@@ -158,13 +166,14 @@ public final class DistGroup implements AutoCloseable {
         try {
             Work w = start.get();
             if (!w._wait(new Milliseconds(timeout.toMillis()))) {
-                throw new DistributedException(describe(op) + " did not complete within " + timeout.toSeconds() + " s");
+                throw new DistributedException(describe(op) + " did not complete within " + timeout.toSeconds()
+                        + " s; " + heartbeat.diagnose());
             }
         } catch (DistributedException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new DistributedException(describe(op) + " failed (a peer died or hung past the "
-                    + timeout.toSeconds() + " s timeout): " + firstLine(e.getMessage()), e);
+                    + timeout.toSeconds() + " s timeout); " + heartbeat.diagnose() + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -182,6 +191,9 @@ public final class DistGroup implements AutoCloseable {
 
     @Override
     public void close() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         backend.close();
         store.close();
         if (options instanceof org.bytedeco.javacpp.Pointer p) {

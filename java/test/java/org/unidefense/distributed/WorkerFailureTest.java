@@ -24,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** A worker that dies or hangs ends the run: the launcher names it and stops the rest; a survivor times out. */
+/**
+ * A worker that dies or hangs ends the run: the launcher names it and stops the rest; without a
+ * launcher, the survivor of a hung peer times out and names the peer (its heartbeat stopped).
+ */
 class WorkerFailureTest {
     private static final long TIMEOUT_S = 8;
 
@@ -58,7 +61,7 @@ class WorkerFailureTest {
     }
 
     @Test
-    void survivorOfAHungPeerStopsWithinTheTimeoutNamingItself() throws Exception {
+    void survivorOfAHungPeerStopsWithinTheTimeoutNamingThePeer() throws Exception {
         int port = WorkerJvms.freePort();
         Process[] w = new Process[2];
         for (int r = 0; r < 2; r++) {
@@ -76,6 +79,7 @@ class WorkerFailureTest {
             assertNotEquals(0, w[0].exitValue());
             String err = Files.readString(dir.resolve("rank0.err"));
             assertTrue(err.contains("rank 0 of 2: gloo all-reduce"), err);
+            assertTrue(err.contains("no heartbeat from rank 1"), "the survivor names the hung peer: " + err);
             assertTrue(seconds < TIMEOUT_S * 2 + 5, "rank 0 took " + seconds + " s");
         } finally {
             for (Process p : w) {
