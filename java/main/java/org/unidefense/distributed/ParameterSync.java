@@ -6,6 +6,11 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.pytorch.global.torch.cat;
+
 /**
  * Makes every rank hold rank 0's values, as DDP does when it wraps a model (parameters and
  * buffers) and before each forward pass ({@code broadcast_buffers=True}: BatchNorm's running
@@ -23,16 +28,32 @@ public final class ParameterSync {
         }
     }
 
-    /** Broadcasts the floating-point buffers (running statistics) from rank 0. */
+    /** Broadcasts the floating-point buffers (running statistics) from rank 0, packed into one message. */
     public static void broadcastBuffers(Module module, DistGroup group) {
         try (PointerScope ignored = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             TensorVector buffers = module.buffers(true);
+            List<Tensor> floats = new ArrayList<>();
             for (long i = 0; i < buffers.size(); i++) {
                 Tensor b = buffers.get(i);
                 // Step counters (num_batches_tracked) advance alike on every rank.
                 if (b.is_floating_point()) {
-                    group.broadcast(b, 0);
+                    floats.add(b);
                 }
+            }
+            if (floats.isEmpty()) {
+                return;
+            }
+            TensorVector flat = new TensorVector();
+            for (Tensor b : floats) {
+                flat.push_back(b.reshape(-1));
+            }
+            Tensor packed = cat(flat, 0);
+            group.broadcast(packed, 0);
+            long offset = 0;
+            for (Tensor b : floats) {
+                long n = b.numel();
+                b.copy_(packed.narrow(0, offset, n).view_as(b));
+                offset += n;
             }
         }
     }

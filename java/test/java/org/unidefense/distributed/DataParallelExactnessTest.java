@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class DataParallelExactnessTest {
     }
 
     static float[] read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             float[] v = new float[in.readInt()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = in.readFloat();

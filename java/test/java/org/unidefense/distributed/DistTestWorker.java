@@ -28,6 +28,7 @@ import org.unidefense.train.OptimizerFactory;
 import org.unidefense.train.ParamGroups;
 import org.unidefense.train.TwoPassStep;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ public final class DistTestWorker {
                 new PerturbationPolicy(Coral.sqrt()), new BlurOnly());
         if (group != null && group.worldSize() > 1) {
             ParameterSync.broadcastFromRankZero(model, group);
-            step.setObserver(new DataParallel(model, group, 64 << 10, null));
+            step.setObserver(new DataParallel(model, group, 4L << 20, null));
         }
         for (int s = 1; s <= steps; s++) {
             try (PointerScope ignored = new PointerScope()) {
@@ -181,7 +182,7 @@ public final class DistTestWorker {
     }
 
     static void write(Path file, float[] values) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
             out.writeInt(values.length);
             for (float v : values) {
                 out.writeFloat(v);
