@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             TestCommand.class,
             PredictCommand.class,
+            LaunchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,6 +3,7 @@ package org.unidefense.cli;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
+import org.unidefense.distributed.DistEnv;
 import org.unidefense.engine.Engine;
 import org.unidefense.engine.Runs;
 import picocli.CommandLine;
@@ -47,10 +48,15 @@ public final class TrainCommand implements Runnable {
     void execute(ConfigOverrides overrides, boolean test) {
         ResolvedConfig cfg = ConfigLoader.load(run.configFile(), overrides);
         PrintWriter out = spec.commandLine().getOut();
+        // Under `unidefense launch` (or torchrun) the environment says which rank this process is.
+        DistEnv env = DistEnv.fromSystem(run.localRank);
         if (test) {
-            Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg));
+            // The test stage is single-process: under a launcher, rank 0 runs it and the others stop.
+            if (env.isWriter()) {
+                Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg));
+            }
         } else {
-            try (Engine engine = Runs.openTraining(cfg, runs, out)) {
+            try (Engine engine = Runs.openTraining(cfg, runs, out, env)) {
                 engine.train();
             }
         }

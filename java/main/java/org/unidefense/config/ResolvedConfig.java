@@ -82,7 +82,11 @@ public record ResolvedConfig(
         m.put("id", c.id());
         m.put("debug", c.debug());
         if (c.distributeBackend() != null) {
-            m.put("distribute", Map.of("backend", c.distributeBackend()));
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("backend", c.distributeBackend());
+            d.put("timeout_s", c.distributeTimeoutS());
+            d.put("bucket_mb", c.distributeBucketMb());
+            m.put("distribute", d);
         }
         m.put("find_unused", c.findUnused());
         m.put("warmup_step", c.warmupStep());

@@ -38,6 +38,10 @@ import java.util.List;
  * @param pass1GradCarry   {@code config.pass1_grad_carry}: project extension; factor of the first pass's gradient
  *                         still present at the second optimizer step (default 1/1024 as on the reference GPU runs;
  *                         1.0 reproduces a run without a gradient scaler); see docs decision 2
+ * @param distributeTimeoutS {@code config.distribute.timeout_s}: project extension; seconds a collective or the
+ *                         rendezvous may wait for the other ranks before the run fails (default 300)
+ * @param distributeBucketMb {@code config.distribute.bucket_mb}: project extension; size of the gradient buckets
+ *                         all-reduced together (default 25, DDP's bucket_cap_mb)
  */
 public record TrainConfig(
         int localRank,
@@ -66,11 +70,15 @@ public record TrainConfig(
         boolean useDomainLabel,
         long seed,
         String coral,
-        double pass1GradCarry) {
+        double pass1GradCarry,
+        double distributeTimeoutS,
+        double distributeBucketMb) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
     static final double DEFAULT_PASS1_GRAD_CARRY = 1.0 / 1024;
+    static final double DEFAULT_DISTRIBUTE_TIMEOUT_S = 300;
+    static final double DEFAULT_BUCKET_MB = 25;
 
     static TrainConfig read(Section s, Engine engine, int localRank, String idOverride, boolean testStage) {
         // The command line sets these two; the file's values (if any) are overwritten, as in the reference.
@@ -84,11 +92,21 @@ public record TrainConfig(
         }
         Boolean debug = testStage ? s.optionalBool("debug") : s.requiredBool("debug");
         String backend = null;
+        double timeoutS = DEFAULT_DISTRIBUTE_TIMEOUT_S;
+        double bucketMb = DEFAULT_BUCKET_MB;
         var distribute = testStage ? s.optionalSection("distribute")
                 : java.util.Optional.of(s.requiredSection("distribute"));
         if (distribute.isPresent()) {
             Section d = distribute.get();
             backend = testStage ? d.string("backend", null) : d.requiredString("backend");
+            timeoutS = d.number("timeout_s", DEFAULT_DISTRIBUTE_TIMEOUT_S);
+            if (!(timeoutS > 0)) {
+                throw d.invalid("timeout_s", "expected a positive number of seconds, found " + timeoutS);
+            }
+            bucketMb = d.number("bucket_mb", DEFAULT_BUCKET_MB);
+            if (!(bucketMb > 0)) {
+                throw d.invalid("bucket_mb", "expected a positive size in MiB, found " + bucketMb);
+            }
             d.finish();
         }
         boolean findUnused = s.bool("find_unused", true);
@@ -136,6 +154,6 @@ public record TrainConfig(
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
-                testMargin, margin, useDomainLabel, seed, coral, carry);
+                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb);
     }
 }

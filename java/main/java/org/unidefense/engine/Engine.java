@@ -7,6 +7,7 @@ import org.unidefense.config.DatasetCommon;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.PairedBatches;
+import org.unidefense.distributed.DistributedRun;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.ProgressBar;
@@ -41,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final long valSteps;
     private long stepsDone;
     private double threshold = Double.NaN;
+    private DistributedRun dist = DistributedRun.SINGLE;
 
     public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, TwoPassTraining training,
                   RunDirectory run, RunObserver log) {
@@ -62,6 +64,15 @@ public final class Engine implements AutoCloseable {
             throw new UserInputException("dataset file " + cfg.datasetFile() + ": " + key + " is needed for training");
         }
         return value;
+    }
+
+    /**
+     * Trains as one rank of {@code dist} (the protocol and the step must be distributed too):
+     * logged training values are averaged over the ranks, and only rank 0 writes checkpoints.
+     * The engine closes {@code dist}.
+     */
+    public void distribute(DistributedRun dist) {
+        this.dist = dist == null ? DistributedRun.SINGLE : dist;
     }
 
     public UniDefenseModel model() {
@@ -102,7 +113,7 @@ public final class Engine implements AutoCloseable {
                 }
                 stepsDone = step;
                 if (step % logSteps == 0) {
-                    Map<String, Double> values = meter.summary();
+                    Map<String, Double> values = dist.mean(meter.summary());
                     // resident memory with every log line: a long run shows whether native memory leaks
                     values.put("rss_mb", ProcessMemory.rssBytes() / 1048576.0);
                     log.metrics(step, "train", values);
@@ -177,6 +188,9 @@ public final class Engine implements AutoCloseable {
      * in the same order as {@link #saveLatest()}.
      */
     private void saveModel(String name, long step, BestTracker tracker) {
+        if (!dist.isWriter()) {
+            return;
+        }
         Map<String, Object> m = metadata(step, tracker);
         m.put("selected_by", tracker.rule().describe());
         TrainerStateFile.save(run.trainerState(name, step), training, step);
@@ -189,6 +203,9 @@ public final class Engine implements AutoCloseable {
      * older states: an interruption anywhere leaves a checkpoint whose state exists.
      */
     void saveLatest() {
+        if (!dist.isWriter()) {
+            return;
+        }
         TrainerStateFile.save(run.trainerState(LATEST, stepsDone), training, stepsDone);
         ModelCheckpoint.save(run.checkpoint(LATEST), model, metadata(stepsDone, trackers.get(0)), cfg.model(),
                 Double.isNaN(threshold) ? null : threshold);
@@ -247,7 +264,11 @@ public final class Engine implements AutoCloseable {
         try {
             protocol.close();
         } finally {
-            log.close();
+            try {
+                log.close();
+            } finally {
+                dist.close();
+            }
         }
     }
 

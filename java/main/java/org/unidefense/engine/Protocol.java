@@ -7,9 +7,11 @@ import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.BatchLoader;
+import org.unidefense.data.loader.DistributedSampler;
 import org.unidefense.data.loader.PairedBatches;
 import org.unidefense.data.loader.SplitLoaders;
 import org.unidefense.data.loader.SplitLoaders.Role;
+import org.unidefense.distributed.DistributedRun;
 import org.unidefense.model.UniDefenseModel;
 
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public abstract class Protocol implements AutoCloseable {
     protected final SplitIndex index;
     private final DataErrorPolicy errors;
     private final Map<String, BatchLoader> loaders = new LinkedHashMap<>();
+    private DistributedRun dist = DistributedRun.SINGLE;
 
     protected Protocol(ResolvedConfig cfg, SplitIndex index) {
         this.cfg = cfg;
@@ -42,6 +45,18 @@ public abstract class Protocol implements AutoCloseable {
             case OCIM -> new OcimProtocol(cfg, index);
             case UE -> new UniAttackProtocol(cfg, index);
         };
+    }
+
+    /**
+     * Runs the protocol as one rank of {@code dist}: every loader reads this rank's share
+     * (DistributedSampler semantics) and evaluations gather the shards' scores. Call before any
+     * loader is built.
+     */
+    public void distribute(DistributedRun dist) {
+        if (!loaders.isEmpty()) {
+            throw new IllegalStateException("distribute the protocol before its loaders are built");
+        }
+        this.dist = dist == null ? DistributedRun.SINGLE : dist;
     }
 
     /** The real streams and the fake streams of training, in the order their batches are concatenated. */
@@ -79,12 +94,20 @@ public abstract class Protocol implements AutoCloseable {
 
     /** The loader of {@code part}, built on first use. */
     protected BatchLoader loader(DatasetSplit part, Role role) {
-        return loaders.computeIfAbsent(role + ":" + part.name(),
-                k -> SplitLoaders.builder(cfg, part, role, errors).build());
+        return loaders.computeIfAbsent(role + ":" + part.name(), k -> {
+            BatchLoader.Builder b = SplitLoaders.builder(cfg, part, role, errors);
+            if (dist.isDistributed()) {
+                // As torch's DistributedSampler defaults: pad to a multiple of the world size.
+                b.sampler(new DistributedSampler(part.size(), dist.worldSize(), dist.rank(), role == Role.TRAIN,
+                        cfg.config().seed(), false));
+            }
+            return b.build();
+        });
     }
 
     protected ScoredFrames score(UniDefenseModel model, DatasetSplit part, Role role) {
-        return Evaluator.score(model, loader(part, role));
+        BatchLoader loader = loader(part, role);
+        return dist.isDistributed() ? ShardedScoring.score(model, loader, dist) : Evaluator.score(model, loader);
     }
 
     protected DatasetSplit trainPart(String name) {

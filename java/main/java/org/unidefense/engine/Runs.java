@@ -6,6 +6,8 @@ import org.unidefense.data.SplitIndex;
 import org.unidefense.data.dataset.SplitIndexBuilder;
 import org.unidefense.data.dataset.Stage;
 import org.unidefense.data.loader.SplitLoaders;
+import org.unidefense.distributed.DistEnv;
+import org.unidefense.distributed.DistributedRun;
 import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ImageNetInit;
@@ -37,15 +39,34 @@ public final class Runs {
      * model initialised with the configured seed and ImageNet weights, the trainer and the data.
      */
     public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+        return openTraining(cfg, runsRoot, console, DistEnv.single());
+    }
+
+    /**
+     * As {@link #openTraining(ResolvedConfig, Path, PrintWriter)} for one process of a multi-process
+     * run ({@code env} from the launcher's environment): rank 0 creates the run directory, logs and
+     * writes checkpoints; every rank joins the process group, trains on its share of each batch and
+     * scores its share of each evaluation. A resumed run must have a {@code config.id}, and its
+     * directory must be readable by every rank.
+     */
+    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env) {
         boolean resume = cfg.config().resume();
-        RunDirectory run = RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume);
-        RunObserver log = new RunLogFiles(run.records(), run.metrics(), console);
-        if (!resume) {
+        boolean writer = env.isWriter();
+        RunDirectory run = writer || !env.isDistributed()
+                ? RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume)
+                : new RunDirectory(runsRoot.resolve(cfg.model().name()).resolve(String.valueOf(cfg.config().id())));
+        RunObserver log = writer ? new RunLogFiles(run.records(), run.metrics(), console) : RunObserver.NONE;
+        if (!resume && writer) {
             RunFiles.writeYaml(run.config(), cfg.toPlain());
         }
         log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
         cfg.warnings().forEach(w -> log.line("warning: " + w));
+        DistributedRun dist = null;
         try {
+            if (env.isDistributed() && resume && cfg.config().id() == null) {
+                throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
+            }
+            dist = DistributedRun.open(env, cfg.config(), log::line);
             SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
             index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
             manual_seed(cfg.config().seed());
@@ -56,15 +77,22 @@ public final class Runs {
             }
             TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
             Protocol protocol = Protocol.of(cfg, index);
+            protocol.distribute(dist);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);
+            engine.distribute(dist);
             if (resume) {
                 // resume_best: the reference's flag for reloading best_model.bin (its engines never got
                 // to implement it); here best.pt comes with its own trainer state.
                 engine.resume(cfg.config().resumeBest() ? "best" : Engine.LATEST);
             }
+            // After a resume too: every rank then starts from rank 0's weights and statistics.
+            dist.parallelize(model, training.step());
             return engine;
         } catch (RuntimeException e) {
             log.close();
+            if (dist != null) {
+                dist.close();
+            }
             throw e;
         }
     }
