@@ -34,7 +34,7 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--lr", defaultValue = "0.001", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--videos-per-method", defaultValue = "6", paramLabel = "K",
+    @Option(names = "--videos-per-method", defaultValue = "8", paramLabel = "K",
             description = "Synthetic videos per method and split (default: ${DEFAULT-VALUE}).")
     int videosPerMethod;
 

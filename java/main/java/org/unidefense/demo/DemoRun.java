@@ -79,7 +79,7 @@ public final class DemoRun {
     private void prepareBenchmark() {
         Path root = benchmark();
         if (Files.isDirectory(root.resolve("FaceForensics++"))) {
-            out.println("demo: using the synthetic benchmark already in " + root);
+            out.println("demo: using the synthetic benchmark already in " + root + " (delete it to write one with other options)");
             return;
         }
         long t = System.nanoTime();
