@@ -80,21 +80,32 @@ public final class TwoPassStep {
      * @param realCount number of real samples at the front of the batch
      */
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
-        try (PointerScope ignored = new PointerScope()) {
+        try (PointerScope stepScope = new PointerScope()) {
             model.train(true);
             optimizer.zeroGrad();
             lrPlan.beforeStep(step);
             double lr = optimizer.learningRates()[0];
 
-            injectMask(1);
-            ModelOutput clean = model.forward(x);
-            PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
-            first.total().backward();
-            observer.afterFirstBackward();
-            optimizer.step();
-            observer.afterFirstUpdate();
-            optimizer.scaleGradients(pass1GradCarry);
-            PassTargets targets = PassTargets.of(clean);
+            Map<String, Double> losses = new LinkedHashMap<>();
+            float[] logits;
+            int classes;
+            PassTargets targets;
+            // Pass 1 runs in its own scope: once its backward is done, nothing of its forward
+            // (activations held by Java handles) stays alive during pass 2, except the targets.
+            try (PointerScope pass1 = new PointerScope()) {
+                injectMask(1);
+                ModelOutput clean = model.forward(x);
+                PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
+                first.total().backward();
+                observer.afterFirstBackward();
+                optimizer.step();
+                observer.afterFirstUpdate();
+                optimizer.scaleGradients(pass1GradCarry);
+                targets = PassTargets.of(clean).attachTo(stepScope);
+                losses.putAll(first.values("pass1."));
+                logits = Tensors.toFloats(clean.clsOut());
+                classes = (int) clean.clsOut().size(1);
+            }
 
             Perturbed perturbed = policy.perturb(x, realCount, random);
             injectMask(2);
@@ -106,11 +117,8 @@ public final class TwoPassStep {
             optimizer.step();
             lrPlan.afterStep(step);
 
-            Map<String, Double> losses = new LinkedHashMap<>(first.values("pass1."));
             losses.putAll(second.values("pass2."));
-            Tensor logits = clean.clsOut();
-            return new StepResult(step, lr, losses, perturbed.record().kind(), Tensors.toFloats(logits),
-                    (int) logits.size(1));
+            return new StepResult(step, lr, losses, perturbed.record().kind(), logits, classes);
         }
     }
 
