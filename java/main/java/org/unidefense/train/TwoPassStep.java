@@ -30,7 +30,8 @@ import java.util.Map;
  * </ol>
  *
  * <p>The model and optimizer live outside; all tensors of a step are freed with the step's
- * PointerScope. Every random draw (decoder dropout, perturbation) comes from the generator the
+ * PointerScope, and those of pass 1 already when pass 1 ends (its own scope), so that pass 2
+ * does not run on top of pass 1's activations. Every random draw (decoder dropout, perturbation) comes from the generator the
  * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
  */
 public final class TwoPassStep {
