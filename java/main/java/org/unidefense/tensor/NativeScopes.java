@@ -28,6 +28,9 @@ public final class NativeScopes {
      * the handle of every intermediate output as soon as the next stage has consumed it. Only the
      * last output reaches the enclosing scope: in eval mode an intermediate activation is freed
      * right after use, in training autograd alone decides what stays (and frees it in backward).
+     * A stage returns either a new tensor or its input object itself, never another Java handle
+     * on its input (such as the result wrapper of an in-place op): that handle would dangle once
+     * the input's handle is released.
      */
     public static Tensor chain(Tensor x, Iterable<? extends UnaryOperator<Tensor>> stages) {
         Tensor y = x;
