@@ -1,7 +1,7 @@
 package org.unidefense.bench;
 
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.UniDefenseModel;
 
@@ -9,7 +9,8 @@ import static org.bytedeco.pytorch.global.torch.rand;
 
 /**
  * Eval-mode forward throughput of a model on random input in [-1, 1]: the workload of
- * validation, testing and inference. Each forward runs in its own {@link PointerScope}, as a
+ * validation, testing and inference, on the same path as the evaluator (scoring only, in
+ * inference mode). Each forward runs in its own {@link PointerScope}, as a
  * real evaluation loop does, so the figure includes freeing every activation.
  */
 public final class EvalForwardBench {
@@ -20,13 +21,13 @@ public final class EvalForwardBench {
     public static double[] run(UniDefenseModel model, int batch, int size, int warmup, int repeats) {
         model.eval();
         double[] secs = new double[repeats];
-        try (NoGradGuard noGrad = new NoGradGuard()) {
+        try (InferenceMode inference = new InferenceMode()) {
             for (int i = -warmup; i < repeats; i++) {
                 try (PointerScope scope = new PointerScope()) {
                     Tensor x = rand(batch, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
                             .sub_(new org.bytedeco.pytorch.Scalar(1.0));
                     long t0 = System.nanoTime();
-                    Tensor logits = model.forward(x).clsOut();
+                    Tensor logits = model.score(x);
                     logits.data_ptr_float().get();
                     double s = (System.nanoTime() - t0) / 1e9;
                     if (i >= 0) {

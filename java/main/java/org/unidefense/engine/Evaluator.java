@@ -1,7 +1,7 @@
 package org.unidefense.engine;
 
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.data.Sample;
 import org.unidefense.data.loader.Batch;
@@ -27,11 +27,12 @@ public final class Evaluator {
         List<String> methods = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        try (BatchStream batches = loader.epoch(0); NoGradGuard ignored = new NoGradGuard()) {
+        // inference mode: no autograd bookkeeping at all (version counters, views) on these tensors
+        try (BatchStream batches = loader.epoch(0); InferenceMode ignored = new InferenceMode()) {
             while (batches.hasNext()) {
                 Batch b = batches.next();
                 try (PointerScope scope = new PointerScope()) {
-                    Tensor probs = softmax(model.forward(b.imagesTensor()).clsOut(), 1).select(1, 0).contiguous();
+                    Tensor probs = softmax(model.score(b.imagesTensor()), 1).select(1, 0).contiguous();
                     float[] p = Tensors.toFloats(probs);
                     for (int i = 0; i < b.size(); i++) {
                         Sample s = b.samples().get(i);

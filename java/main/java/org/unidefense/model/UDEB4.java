@@ -173,8 +173,18 @@ public class UDEB4 extends UniDefenseModel {
         return forwardTraced(x, perturbedInput).output();
     }
 
+    @Override
+    public Tensor score(Tensor x) {
+        return forwardTraced(x, null, false).output().clsOut();
+    }
+
     /** The forward pass together with the intermediate feature maps (for checks and feature export). */
     public Udeb4Trace forwardTraced(Tensor x, Tensor perturbedInput) {
+        return forwardTraced(x, perturbedInput, true);
+    }
+
+    /** @param trainingOutputs also the full-size reconstruction, its distances and the triplet features */
+    private Udeb4Trace forwardTraced(Tensor x, Tensor perturbedInput, boolean trainingOutputs) {
         warnOnceIfNotPlannedSize(x);
         Tensor h = backbone.stem(perturbedInput == null ? x : perturbedInput);
         h = group(h, 0);
@@ -196,6 +206,11 @@ public class UDEB4 extends UniDefenseModel {
         Tensor factorization = dropout(bottleneck.forward(pooled));
         Tensor clsOut = classifier.forward(factorization);
 
+        if (!trainingOutputs) {
+            ModelOutput scores = new ModelOutput(clsOut, null, null, null, att.freqMask(), att.spatMask(),
+                    factorization, List.of());
+            return new Udeb4Trace(scores, xb2, xb3, xb4, xb5, att.out(), xb6, dec3);
+        }
         List<Tensor> triplet = List.of(spatialMean(xb4), spatialMean(dec1), spatialMean(dec2));
         Tensor rec = Resize.bilinearAlignCornersLike(dec3, x);
         ModelOutput out = new ModelOutput(clsOut, rec, ReconstructionDistances.spatial(rec, x),

@@ -49,6 +49,14 @@ public abstract class UniDefenseModel extends Module {
      */
     public abstract ModelOutput forward(Tensor x, Tensor perturbedInput);
 
+    /**
+     * The class logits [N, num_classes] of a clean batch, the same values as
+     * {@code forward(x).clsOut()}, without what only training uses: the full-size
+     * reconstruction, its spatial and spectral distances to x and the triplet features. For
+     * validation, testing and inference.
+     */
+    public abstract Tensor score(Tensor x);
+
     /** The reference's name of this architecture (UDR18, UDR50, UDEB4). */
     public abstract String architecture();
 

@@ -96,6 +96,16 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
 
     @Override
     public ModelOutput forward(Tensor x, Tensor perturbedInput) {
+        return run(x, perturbedInput, true);
+    }
+
+    @Override
+    public Tensor score(Tensor x) {
+        return run(x, null, false).clsOut();
+    }
+
+    /** @param trainingOutputs also the full-size reconstruction, its distances and the triplet features */
+    private ModelOutput run(Tensor x, Tensor perturbedInput, boolean trainingOutputs) {
         Tensor features = extractor.forward(perturbedInput == null ? x : perturbedInput);
 
         List<Tensor> decoded = new ArrayList<>();
@@ -112,6 +122,9 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
         Tensor pooled = adaptive_avg_pool2d(embedding, 1, 1).flatten(1, -1);
         Tensor factorization = bottleneck.forward(pooled);
         Tensor clsOut = classifier.forward(dropout(factorization));
+        if (!trainingOutputs) {
+            return new ModelOutput(clsOut, null, null, null, att.freqMask(), att.spatMask(), factorization, List.of());
+        }
 
         List<Tensor> triplet = List.of(spatialMean(features), spatialMean(decoded.get(0)));
         Tensor rec = Resize.bilinearAlignCornersLike(reconstruction, x);

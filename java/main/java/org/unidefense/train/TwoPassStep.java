@@ -30,7 +30,8 @@ import java.util.Map;
  * </ol>
  *
  * <p>The model and optimizer live outside; all tensors of a step are freed with the step's
- * PointerScope. Every random draw (decoder dropout, perturbation) comes from the generator the
+ * PointerScope, and those of pass 1 already when pass 1 ends (its own scope), so that pass 2
+ * does not run on top of pass 1's activations. Every random draw (decoder dropout, perturbation) comes from the generator the
  * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
  */
 public final class TwoPassStep {
@@ -80,21 +81,32 @@ public final class TwoPassStep {
      * @param realCount number of real samples at the front of the batch
      */
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
-        try (PointerScope ignored = new PointerScope()) {
+        try (PointerScope stepScope = new PointerScope()) {
             model.train(true);
             optimizer.zeroGrad();
             lrPlan.beforeStep(step);
             double lr = optimizer.learningRates()[0];
 
-            injectMask(1);
-            ModelOutput clean = model.forward(x);
-            PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
-            first.total().backward();
-            observer.afterFirstBackward();
-            optimizer.step();
-            observer.afterFirstUpdate();
-            optimizer.scaleGradients(pass1GradCarry);
-            PassTargets targets = PassTargets.of(clean);
+            Map<String, Double> losses = new LinkedHashMap<>();
+            float[] logits;
+            int classes;
+            PassTargets targets;
+            // Pass 1 runs in its own scope: once its backward is done, nothing of its forward
+            // (activations held by Java handles) stays alive during pass 2, except the targets.
+            try (PointerScope pass1 = new PointerScope()) {
+                injectMask(1);
+                ModelOutput clean = model.forward(x);
+                PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
+                first.total().backward();
+                observer.afterFirstBackward();
+                optimizer.step();
+                observer.afterFirstUpdate();
+                optimizer.scaleGradients(pass1GradCarry);
+                targets = PassTargets.of(clean).attachTo(stepScope);
+                losses.putAll(first.values("pass1."));
+                logits = Tensors.toFloats(clean.clsOut());
+                classes = (int) clean.clsOut().size(1);
+            }
 
             Perturbed perturbed = policy.perturb(x, realCount, random);
             injectMask(2);
@@ -106,11 +118,8 @@ public final class TwoPassStep {
             optimizer.step();
             lrPlan.afterStep(step);
 
-            Map<String, Double> losses = new LinkedHashMap<>(first.values("pass1."));
             losses.putAll(second.values("pass2."));
-            Tensor logits = clean.clsOut();
-            return new StepResult(step, lr, losses, perturbed.record().kind(), Tensors.toFloats(logits),
-                    (int) logits.size(1));
+            return new StepResult(step, lr, losses, perturbed.record().kind(), logits, classes);
         }
     }
 

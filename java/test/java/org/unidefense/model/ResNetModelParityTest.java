@@ -70,6 +70,22 @@ class ResNetModelParityTest {
         }
     }
 
+    /** The scoring-only path (validation, inference) gives the reference's logits, equal to the full forward's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"A_udr18", "A_udr50"})
+    void scoreMatchesTheReferenceLogits(String group) {
+        Fixture f = Fixture.of(group);
+        UniDefenseResNet model = loaded(group, f);
+        try (NoGradGuard g = new NoGradGuard()) {
+            Tensor input = ReferenceFixtures.array(f, "input");
+            Tensor scores = model.score(input);
+            check(f, "cls_out", scores);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    org.unidefense.tensor.Tensors.toFloats(model.forward(input).clsOut()),
+                    org.unidefense.tensor.Tensors.toFloats(scores), 0f, group + ": score equals forward().clsOut()");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"A_udr18", "A_udr50"})
     void eachStageMatchesTheReferenceGivenTheReferenceInput(String group) {

@@ -43,6 +43,7 @@ class UDEB4Test {
     private static Udeb4Trace at128;
     private static Tensor xB6FromStoredAttention;
     private static ModelOutput at380;
+    private static Tensor scoreAt128;
     private static UDEB4 model380;
     private static ModelOutput trainMode;
     private static Tensor trainModeLogitsFromFactorization;
@@ -63,6 +64,7 @@ class UDEB4Test {
         model.eval();
         try (NoGradGuard g = new NoGradGuard()) {
             at128 = model.forwardTraced(input, null);
+            scoreAt128 = model.score(input);
             xB6FromStoredAttention = model.backbone().blocks(fixtureTensor("inter_attention_out"), 30, 32);
 
             // Train mode last: it updates the BN running statistics.
@@ -89,6 +91,7 @@ class UDEB4Test {
         model380.close();
         at128 = null;
         at380 = null;
+        scoreAt128 = null;
         trainMode = null;
     }
 
@@ -149,6 +152,13 @@ class UDEB4Test {
     void plannedPaddingOfBlock6FollowsTheConfiguredImageSize() {
         assertEquals(new SamePadding(1, 2, 1, 2), block6Padding128);
         assertEquals(new SamePadding(2, 2, 2, 2), block6Padding380);
+    }
+
+    /** The scoring-only path (validation, inference) gives the reference's logits, equal to the full forward's. */
+    @Test
+    void scoreMatchesTheReferenceLogits() {
+        assertClose("cls_out", scoreAt128);
+        assertArrayEquals(Tensors.toFloats(at128.output().clsOut()), Tensors.toFloats(scoreAt128), 0f);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.unidefense.tensor.NativeScopes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 
@@ -117,13 +118,13 @@ public class EfficientNetBackbone extends Module {
      * branch in training with rate {@code dropConnectRate * i / blockCount}.
      */
     public Tensor blocks(Tensor x, int from, int to) {
+        List<UnaryOperator<Tensor>> stages = new ArrayList<>();
         for (int i = from; i < to; i++) {
             double rate = params.dropConnectRate() * ((double) i / blocks.size());
             MBConvBlock block = blocks.get(i);
-            Tensor in = x;
-            x = NativeScopes.scoped(() -> block.forward(in, rate));
+            stages.add(in -> block.forward(in, rate));
         }
-        return x;
+        return NativeScopes.chain(x, stages);
     }
 
     public Tensor head(Tensor x) {

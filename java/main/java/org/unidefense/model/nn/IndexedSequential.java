@@ -6,6 +6,7 @@ import org.unidefense.tensor.NativeScopes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * nn.Sequential: children named "0", "1", ... so parameter names match the reference's
@@ -37,14 +38,12 @@ public class IndexedSequential extends Module implements UnaryModule {
         return layers.size();
     }
 
-    /** Each layer runs in its own native scope, so its temporaries are freed when it returns. */
+    /**
+     * Each layer runs in its own native scope, so its temporaries are freed when it returns, and
+     * each layer's output handle is dropped once the next layer has consumed it.
+     */
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = x;
-        for (Layer layer : layers) {
-            Tensor in = y;
-            y = NativeScopes.scoped(() -> layer.forward(in));
-        }
-        return y;
+        return NativeScopes.chain(x, layers.stream().map(l -> (UnaryOperator<Tensor>) l::forward).toList());
     }
 }

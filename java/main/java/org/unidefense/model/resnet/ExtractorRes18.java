@@ -1,6 +1,7 @@
 package org.unidefense.model.resnet;
 
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.NativeScopes;
 import org.bytedeco.pytorch.TensorVector;
 import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.tensor.FftNorm;
@@ -43,7 +44,8 @@ public class ExtractorRes18 extends CompositeModule implements UnaryModule {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor stem = relu.forward(bn1.forward(conv1.forward(x)));
+        // scoped: the pre-activation maps (2 x 64 channels at half the input size) are freed at once
+        Tensor stem = NativeScopes.scoped(() -> relu.forward(bn1.forward(conv1.forward(x))));
         Tensor pool1 = layer1.forward(stem);
         Tensor pool2 = layer2.forward(pool1);
         Tensor pool3 = layer3.forward(pool2);

@@ -1,6 +1,7 @@
 package org.unidefense.model.resnet;
 
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.NativeScopes;
 import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
@@ -37,7 +38,7 @@ public class ExtractorRes50 extends CompositeModule implements UnaryModule {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = maxpool.forward(relu.forward(bn1.forward(conv1.forward(x))));
+        Tensor y = NativeScopes.scoped(() -> maxpool.forward(relu.forward(bn1.forward(conv1.forward(x)))));
         return layer3.forward(layer2.forward(layer1.forward(y)));
     }
 }
