@@ -22,7 +22,7 @@ public final class DemoCommand implements Runnable {
             description = "Folder for the benchmark, the configuration and the runs (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--steps", defaultValue = "150", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "200", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--batch", defaultValue = "8", description = "Real and fake images per step, each (default: ${DEFAULT-VALUE}).")
@@ -34,11 +34,11 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--lr", defaultValue = "0.001", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--videos-per-method", defaultValue = "8", paramLabel = "K",
+    @Option(names = "--videos-per-method", defaultValue = "12", paramLabel = "K",
             description = "Synthetic videos per method and split (default: ${DEFAULT-VALUE}).")
     int videosPerMethod;
 
-    @Option(names = "--frames", defaultValue = "4", description = "Frames per video (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "8", description = "Frames per video (default: ${DEFAULT-VALUE}).")
     int frames;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the benchmark and the run (default: ${DEFAULT-VALUE}).")
