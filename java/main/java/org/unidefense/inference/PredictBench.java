@@ -1,5 +1,7 @@
 package org.unidefense.inference;
 
+import org.unidefense.face.FaceDetector;
+
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.unidefense.UserInputException;
 import org.unidefense.bench.TimingStats;
@@ -79,7 +81,14 @@ public final class PredictBench {
 
     private static boolean haarAvailable(InputDecoders decoders) {
         try {
-            decoders.haar().get();
+            FaceDetector probe = decoders.haar().get();
+            if (probe instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // a probe that cannot close still proved the detector exists
+                }
+            }
             return true;
         } catch (UserInputException e) {
             return false;
