@@ -14,6 +14,8 @@ import org.unidefense.report.ProgressBar;
 import org.unidefense.train.StepResult;
 import org.unidefense.train.TwoPassTraining;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,8 +227,8 @@ public final class Engine implements AutoCloseable {
      * its trainer state; training continues from its step, so steps after a best model are redone.
      */
     public void resume(String name) {
-        java.nio.file.Path file = run.checkpoint(name);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        Path file = run.checkpoint(name);
+        if (!Files.isRegularFile(file)) {
             throw new UserInputException("cannot resume run " + run.dir() + ": it has no " + file.getFileName()
                     + (name.equals(LATEST) ? "" : " (config.resume_best needs a validated run)"));
         }
@@ -248,8 +250,8 @@ public final class Engine implements AutoCloseable {
             training.learningRatePlan().beforeStep(s);
             training.learningRatePlan().afterStep(s);
         }
-        java.nio.file.Path state = run.trainerState(name, step);
-        if (!java.nio.file.Files.isRegularFile(state)) {
+        Path state = run.trainerState(name, step);
+        if (!Files.isRegularFile(state)) {
             throw new UserInputException("cannot resume from " + file + ": its trainer state " + state.getFileName()
                     + " (optimizer and generator at step " + step + ") is missing");
         }

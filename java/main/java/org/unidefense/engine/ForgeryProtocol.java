@@ -1,7 +1,6 @@
 package org.unidefense.engine;
 
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.loader.SplitLoaders.Role;
 import org.unidefense.metrics.LevelReports;
@@ -22,16 +21,6 @@ public final class ForgeryProtocol extends Protocol {
 
     ForgeryProtocol(ResolvedConfig cfg, SplitIndex index) {
         super(cfg, index);
-    }
-
-    @Override
-    protected List<DatasetSplit> realTrainParts() {
-        return List.of(trainPart("train/real"));
-    }
-
-    @Override
-    protected List<DatasetSplit> fakeTrainParts() {
-        return List.of(trainPart("train/fake"));
     }
 
     @Override

@@ -59,10 +59,17 @@ public abstract class Protocol implements AutoCloseable {
         this.dist = dist == null ? DistributedRun.SINGLE : dist;
     }
 
-    /** The real streams and the fake streams of training, in the order their batches are concatenated. */
-    protected abstract List<DatasetSplit> realTrainParts();
+    /**
+     * The real streams and the fake streams of training, in the order their batches are concatenated:
+     * one of each by default (FE, UE); OCIM has one per source domain.
+     */
+    protected List<DatasetSplit> realTrainParts() {
+        return List.of(trainPart("train/real"));
+    }
 
-    protected abstract List<DatasetSplit> fakeTrainParts();
+    protected List<DatasetSplit> fakeTrainParts() {
+        return List.of(trainPart("train/fake"));
+    }
 
     /** Validation during training. */
     public abstract Evaluation validate(UniDefenseModel model);
