@@ -17,12 +17,19 @@ public final class EvalForwardBench {
     private EvalForwardBench() {
     }
 
-    /** Seconds per forward of {@code batch} images, one sample per timed run. */
-    public static double[] run(UniDefenseModel model, int batch, int size, int warmup, int repeats) {
+    /** What one run measured: seconds per forward (one sample per timed run) and CPU/faults per forward. */
+    public record Result(TimingStats secondsPerBatch, ProcessTimes perBatch) {
+    }
+
+    public static Result run(UniDefenseModel model, int batch, int size, int warmup, int repeats) {
         model.eval();
         double[] secs = new double[repeats];
+        ProcessTimes timedStart = ProcessTimes.now();
         try (InferenceMode inference = new InferenceMode()) {
             for (int i = -warmup; i < repeats; i++) {
+                if (i == 0) {
+                    timedStart = ProcessTimes.now();
+                }
                 try (PointerScope scope = new PointerScope()) {
                     Tensor x = rand(batch, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
                             .sub_(new org.bytedeco.pytorch.Scalar(1.0));
@@ -36,6 +43,6 @@ public final class EvalForwardBench {
                 }
             }
         }
-        return secs;
+        return new Result(TimingStats.of(secs), ProcessTimes.now().since(timedStart).per(repeats));
     }
 }

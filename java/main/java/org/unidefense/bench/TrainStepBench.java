@@ -20,14 +20,14 @@ public final class TrainStepBench {
     }
 
     /** What one run measured. */
-    public record Result(TimingStats secondsPerStep, long rssAfterWarmupBytes, long rssEndBytes) {
+    public record Result(TimingStats secondsPerStep, ProcessTimes perStep, long rssAfterWarmupBytes, long rssEndBytes) {
     }
 
     /**
      * @param perClass real images and fake images per step (the reference's "10 + 10")
      */
     public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
-        UniDefenseModel model = ModelConfigs.create(cfg.model());
+        UniDefenseModel model = ModelConfigs.create(cfg);
         TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
         long[] labelValues = new long[2 * perClass];
         for (int i = perClass; i < labelValues.length; i++) {
@@ -35,9 +35,11 @@ public final class TrainStepBench {
         }
         double[] secs = new double[repeats];
         long rssAfterWarmup = ProcessMemory.rssBytes();
+        ProcessTimes timedStart = ProcessTimes.now();
         for (int i = -warmup; i < repeats; i++) {
             if (i == 0) {
                 rssAfterWarmup = ProcessMemory.rssBytes();
+                timedStart = ProcessTimes.now();
             }
             try (PointerScope scope = new PointerScope()) {
                 Tensor x = rand(2L * perClass, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
@@ -51,6 +53,7 @@ public final class TrainStepBench {
                 }
             }
         }
-        return new Result(TimingStats.of(secs), rssAfterWarmup, ProcessMemory.rssBytes());
+        ProcessTimes perStep = ProcessTimes.now().since(timedStart).per(repeats);
+        return new Result(TimingStats.of(secs), perStep, rssAfterWarmup, ProcessMemory.rssBytes());
     }
 }

@@ -3,12 +3,14 @@ package org.unidefense.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.unidefense.UserInputException;
+import org.unidefense.bench.AllocatorInfo;
 import org.unidefense.bench.EvalForwardBench;
 import org.unidefense.bench.LoaderBench;
 import org.unidefense.bench.TrainStepBench;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
+import org.unidefense.bench.ProcessTimes;
 import org.unidefense.bench.TimingStats;
 import org.unidefense.inference.InputDecoders;
 import org.unidefense.inference.PredictBench;
@@ -110,7 +112,8 @@ public final class BenchCommand implements Runnable {
         long rssStart = ProcessMemory.rssBytes();
         UniDefenseModel model = buildModel();
         double peak = MatmulPeak.gflops(1024, 5);
-        TimingStats t = TimingStats.of(EvalForwardBench.run(model, batch, size, warmup, repeats));
+        EvalForwardBench.Result r = EvalForwardBench.run(model, batch, size, warmup, repeats);
+        TimingStats t = r.secondsPerBatch();
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model.architecture());
@@ -123,6 +126,7 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_batch_min", t.minSeconds());
         report.put("seconds_per_batch_max", t.maxSeconds());
         report.put("images_per_second_median", batch / t.medianSeconds());
+        putProcessTimes(report, "per_batch", r.perBatch());
         putMachine(report, peak, rssStart, ProcessMemory.rssBytes());
         write(report);
     }
@@ -172,17 +176,30 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_step_min", r.secondsPerStep().minSeconds());
         report.put("seconds_per_step_max", r.secondsPerStep().maxSeconds());
         report.put("rss_after_warmup_mb", r.rssAfterWarmupBytes() / 1e6);
+        putProcessTimes(report, "per_step", r.perStep());
         putMachine(report, peak, rssStart, r.rssEndBytes());
         return report;
     }
 
-    /** The figures every model workload reports next to its timings: machine peak and resident memory. */
+    /**
+     * CPU time and page faults per timed run: a high system share with many minor faults means
+     * the allocator returns buffers to the kernel between uses.
+     */
+    private static void putProcessTimes(Map<String, Object> report, String per, ProcessTimes t) {
+        report.put("cpu_user_s_" + per, t.userSeconds());
+        report.put("cpu_system_s_" + per, t.systemSeconds());
+        report.put("minor_faults_" + per, t.minorFaults());
+        report.put("major_faults_" + per, t.majorFaults());
+    }
+
+    /** The figures every model workload reports next to its timings: machine peak, memory, allocator. */
     private static void putMachine(Map<String, Object> report, double matmulPeak, long rssStart, long rssEnd) {
         report.put("matmul_peak_gflops", matmulPeak);
         report.put("rss_start_mb", rssStart / 1e6);
         report.put("rss_end_mb", rssEnd / 1e6);
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
+        report.put("allocator", AllocatorInfo.describe());
     }
 
     /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */

@@ -42,6 +42,10 @@ import java.util.List;
  *                         rendezvous may wait for the other ranks before the run fails (default 300)
  * @param distributeBucketMb {@code config.distribute.bucket_mb}: project extension; size of the gradient buckets
  *                         all-reduced together (default 25, DDP's bucket_cap_mb)
+ * @param memoryFormat     {@code config.memory_format}: project extension; {@code channels_last} (default) or
+ *                         {@code contiguous}, see {@link MemoryFormat}
+ * @param precision        {@code config.precision}: project extension; {@code fp32} (default), {@code bf16} or
+ *                         {@code fp16}, see {@link Precision}
  */
 public record TrainConfig(
         int localRank,
@@ -72,7 +76,9 @@ public record TrainConfig(
         String coral,
         double pass1GradCarry,
         double distributeTimeoutS,
-        double distributeBucketMb) {
+        double distributeBucketMb,
+        MemoryFormat memoryFormat,
+        Precision precision) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
@@ -151,9 +157,12 @@ public record TrainConfig(
         if (carry < 0) {
             throw s.invalid("pass1_grad_carry", "expected a factor of 0 or more, found " + carry);
         }
+        MemoryFormat memoryFormat = MemoryFormat.parse(
+                s.choice("memory_format", MemoryFormat.DEFAULT.key(), MemoryFormat.keys()));
+        Precision precision = Precision.parse(s.choice("precision", Precision.FP32.key(), Precision.keys()));
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
-                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb);
+                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, memoryFormat, precision);
     }
 }

@@ -70,7 +70,7 @@ public final class Runs {
             SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
             index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
             manual_seed(cfg.config().seed());
-            UniDefenseModel model = ModelConfigs.create(cfg.model());
+            UniDefenseModel model = ModelConfigs.create(cfg);
             if (!resume) {
                 ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
                         .ifPresent(r -> log.line("ImageNet weights: " + r));
@@ -130,7 +130,7 @@ public final class Runs {
                     }
                     continue;
                 }
-                UniDefenseModel model = ModelConfigs.create(cfg.model());
+                UniDefenseModel model = ModelConfigs.create(cfg);
                 ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
                 log.line("Loaded " + file.getFileName() + " (selected by " + rule.describe() + ", best step "
                         + ckpt.metadata().get("best_step") + ")");

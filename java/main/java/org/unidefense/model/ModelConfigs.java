@@ -1,6 +1,7 @@
 package org.unidefense.model;
 
 import org.unidefense.config.ModelConfig;
+import org.unidefense.config.ResolvedConfig;
 import org.unidefense.tensor.FftNorm;
 
 /** Builds models from the {@code model:} block of a configuration file. */
@@ -14,7 +15,15 @@ public final class ModelConfigs {
                 m.midDepth(), m.imageSize(), m.extractor(), m.extractorWeights());
     }
 
-    /** A freshly initialised model (no weights loaded) for the {@code model:} block. */
+    /**
+     * A freshly initialised model for a whole configuration: the {@code model:} block's
+     * architecture in the {@code config:} block's memory format.
+     */
+    public static UniDefenseModel create(ResolvedConfig cfg) {
+        return create(cfg.model()).useMemoryFormat(cfg.config().memoryFormat());
+    }
+
+    /** A freshly initialised model (no weights loaded) for the {@code model:} block, in the default memory format. */
     public static UniDefenseModel create(ModelConfig m) {
         return ModelFactory.create(m.arch().name(), options(m));
     }

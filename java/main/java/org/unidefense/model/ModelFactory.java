@@ -1,6 +1,7 @@
 package org.unidefense.model;
 
 import org.unidefense.UserInputException;
+import org.unidefense.config.MemoryFormat;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,12 +21,13 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
+    /** A freshly initialised model in the default memory format ({@link MemoryFormat#DEFAULT}). */
     public static UniDefenseModel create(String name, ModelOptions options) {
         Function<ModelOptions, UniDefenseModel> constructor = MODELS.get(name.toUpperCase(Locale.ROOT));
         if (constructor == null) {
             throw new UserInputException("unknown model name '" + name + "': expected one of " + MODELS.keySet());
         }
-        return constructor.apply(options);
+        return constructor.apply(options).useMemoryFormat(MemoryFormat.DEFAULT);
     }
 
     public static java.util.Set<String> names() {

@@ -3,7 +3,9 @@ package org.unidefense.model;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.config.MemoryFormat;
 import org.unidefense.model.nn.Dropouts;
+import org.unidefense.tensor.MemoryLayouts;
 import org.unidefense.tensor.Tensors;
 
 import java.util.Arrays;
@@ -30,6 +32,7 @@ public abstract class UniDefenseModel extends Module {
     public static final double DECODER_DROPOUT = 0.2;
 
     private final double dropRate;
+    private MemoryFormat memoryFormat = MemoryFormat.CONTIGUOUS;
     private Generator generator;
     private Tensor injectedDecoderMask;
 
@@ -56,6 +59,21 @@ public abstract class UniDefenseModel extends Module {
      * validation, testing and inference.
      */
     public abstract Tensor score(Tensor x);
+
+    /**
+     * Lays the convolution weights out in {@code format}; activations follow (see
+     * {@link MemoryLayouts}). Call it before building an optimizer or loading weights is fine
+     * either way: parameters keep their identity.
+     */
+    public UniDefenseModel useMemoryFormat(MemoryFormat format) {
+        MemoryLayouts.apply(this, format);
+        this.memoryFormat = format;
+        return this;
+    }
+
+    public MemoryFormat memoryFormat() {
+        return memoryFormat;
+    }
 
     /** The reference's name of this architecture (UDR18, UDR50, UDEB4). */
     public abstract String architecture();

@@ -22,6 +22,14 @@ final class FixtureComparison {
     /** ||actual − expected||₂ / ||expected||₂ over the complete small tensors and over the samples. */
     double smallRelL2;
     double sampledRelL2;
+    /**
+     * The worst tensor by ||actual − expected||₂ / ||expected||₂ and by max|diff| / max|expected|,
+     * over the small tensors and the sampled elements of each ≥2-D tensor (parameters and
+     * gradients, not running statistics).
+     */
+    double worstTensorRelL2;
+    double worstTensorRelMax;
+    String worstTensor = "";
     String worstParam = "";
 
     static FixtureComparison of(Snapshot s, String small, String samples) {
@@ -38,6 +46,9 @@ final class FixtureComparison {
             assertNotNull(actual, key);
             float[] expected = e.getValue().floats();
             boolean stat = key.endsWith("running_mean") || key.endsWith("running_var");
+            if (!stat) {
+                c.tensor(key, actual, expected, 0, expected.length);
+            }
             for (int i = 0; i < expected.length; i++) {
                 double d = Math.abs((double) actual[i] - expected[i]);
                 dd += d * d;
@@ -64,7 +75,38 @@ final class FixtureComparison {
         }
         c.sampledCount = expected.length;
         c.sampledRelL2 = Math.sqrt(dd / rr);
+        for (JsonNode plan : ReferenceStep.FX.meta().get("sample_plan")) {
+            String key = plan.get("key").asText();
+            if (!key.endsWith("running_mean") && !key.endsWith("running_var")) {
+                c.tensor(key + "[sampled]", s.sampled, expected, plan.get("offset").asInt(), plan.get("count").asInt());
+            }
+        }
         return c;
+    }
+
+    /** Folds one tensor's relative errors (elements {@code from .. from+count}) into the worst-tensor figures. */
+    private void tensor(String key, float[] actual, float[] expected, int from, int count) {
+        double dd = 0;
+        double rr = 0;
+        double maxDiff = 0;
+        double maxValue = 0;
+        for (int i = from; i < from + count; i++) {
+            double d = Math.abs((double) actual[i] - expected[i]);
+            dd += d * d;
+            rr += (double) expected[i] * expected[i];
+            maxDiff = Math.max(maxDiff, d);
+            maxValue = Math.max(maxValue, Math.abs(expected[i]));
+        }
+        if (maxValue == 0) {
+            return; // an all-zero gradient (e.g. a frozen bias): the absolute checks cover it
+        }
+        double relL2 = Math.sqrt(dd / rr);
+        double relMax = maxDiff / maxValue;
+        if (relL2 > worstTensorRelL2) {
+            worstTensorRelL2 = relL2;
+            worstTensor = key;
+        }
+        worstTensorRelMax = Math.max(worstTensorRelMax, relMax);
     }
 
     /** Sample-plan keys covered, for messages. */
@@ -88,7 +130,9 @@ final class FixtureComparison {
     @Override
     public String toString() {
         return String.format("[params max %.3g (%s), running stats max %.3g (rel %.3g), sampled max %.3g, "
-                        + "sampled off %d/%d, rel L2 small %.3g sampled %.3g]", paramMax, worstParam, runningStatMax,
-                runningStatRelMax, sampledMax, sampledOff, sampledCount, smallRelL2, sampledRelL2);
+                        + "sampled off %d/%d, rel L2 small %.3g sampled %.3g, worst tensor rel L2 %.3g (%s), "
+                        + "worst tensor rel max %.3g]", paramMax, worstParam, runningStatMax,
+                runningStatRelMax, sampledMax, sampledOff, sampledCount, smallRelL2, sampledRelL2,
+                worstTensorRelL2, worstTensor, worstTensorRelMax);
     }
 }

@@ -2,6 +2,7 @@ package org.unidefense.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.unidefense.augment.PerturbationPolicy;
 import org.unidefense.augment.PerturbationRandom;
 import org.unidefense.augment.StyleAlignment;
@@ -83,7 +84,11 @@ final class ReferenceStep {
 
     /** The perturbation policy with the stored CORAL result (LAPACK-sign dependent, README §5). */
     static PerturbationPolicy policy() {
-        StyleAlignment stored = (source, target) -> array("pass2_style_post_coral");
+        return policy(ScalarType.Float);
+    }
+
+    static PerturbationPolicy policy(ScalarType dtype) {
+        StyleAlignment stored = (source, target) -> array("pass2_style_post_coral").to(dtype);
         return new PerturbationPolicy(stored);
     }
 
@@ -94,7 +99,17 @@ final class ReferenceStep {
 
     /** README §4E steps 3–7, in the order the reference draws them. */
     static final class RecordedDraws implements PerturbationRandom {
+        private final ScalarType dtype;
         private int permutations;
+
+        RecordedDraws() {
+            this(ScalarType.Float);
+        }
+
+        /** @param dtype the floating type of the drawn tensors (the λ draws) */
+        RecordedDraws(ScalarType dtype) {
+            this.dtype = dtype;
+        }
 
         @Override
         public Tensor permutation(long n) {
@@ -118,7 +133,7 @@ final class ReferenceStep {
         @Override
         public Tensor uniform(long... shape) {
             assertArrayEquals(new long[]{8, 1, 1, 1}, shape);
-            return array("pass2_lambda_rand");
+            return array("pass2_lambda_rand").to(dtype);
         }
 
         @Override

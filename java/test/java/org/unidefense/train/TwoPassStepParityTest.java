@@ -6,6 +6,10 @@ import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.unidefense.config.MemoryFormat;
 import org.unidefense.augment.PerturbationKind;
 import org.unidefense.augment.Perturbed;
 import org.unidefense.loss.MaskConsistencyLoss;
@@ -47,6 +51,19 @@ class TwoPassStepParityTest {
     private static final double PASS1_GRAD_REL_L2 = 5e-3;
     /** Accumulated gradients dominated by pass 2 (carry 1/1024); measured 0.05. */
     private static final double PASS2_GRAD_REL_L2 = 0.1;
+    /**
+     * float32 P2I gradients against the reference's float32 run. Measured (libtorch 2.10, 2
+     * threads): contiguous 5.8e-6 overall, worst tensor 2.5e-4 (rel L2) / 2.3e-4 (rel max);
+     * channels-last 3.3e-4 overall, worst tensor 2.9e-3 / 2.9e-3 (a BatchNorm's cancelling
+     * gradient sums taken in another order). The float32 noise floor is of that size: this port's
+     * float32 pass-1 gradient differs from the reference's by ≈ 3e-3 relative in either layout
+     * while its float64 run agrees to 3e-6 ({@link #PASS1_GRAD_REL_L2}). The bounds are about 3×
+     * the worst measured value; a real error (a wrong term, a missing factor) moves whole tensors
+     * by O(1).
+     */
+    private static final double FLOAT32_GRAD_REL_L2 = 1e-3;
+    private static final double FLOAT32_GRAD_TENSOR_REL_L2 = 1e-2;
+    private static final double FLOAT32_GRAD_TENSOR_REL_MAX = 1e-2;
 
     @BeforeAll
     void threads() {
@@ -68,34 +85,65 @@ class TwoPassStepParityTest {
         checkVariant("E3", 1000, 1.0 / 1024);
     }
 
-    /** Pass 2 at the initial weights: pass-2 gradients alone, with both mask-loss variants. */
+    /**
+     * Pass 2 at the initial weights in float64 (model, batch, masks and draws in double): the
+     * strict check of the maths. The reference ran in float32, and README §5 measured its float32
+     * run against float64 at ≤ 2.1e-6 on the losses and ≤ 6.6e-7 on the gradients, so a correct
+     * port in double lands within that of the fixture whatever the kernels or memory layout.
+     */
     @Test
-    void passTwoAtTheInitialWeights() {
+    void passTwoAtTheInitialWeightsInFloat64() {
         UniDefenseModel model = ReferenceStep.initialModel();
+        model.to(ScalarType.Double, false);
+        FixtureComparison grads = passTwoAtInitialWeights(model, ScalarType.Double, LOSS_TOL, LOSS_TOL);
+        assertTrue(grads.paramMax <= GRAD_TOL && grads.sampledMax <= GRAD_TOL, "P2I gradients in float64 " + grads);
+    }
+
+    /**
+     * The same in float32 in the default memory format (channels-last) and in the reference's
+     * (contiguous). float32 is held to relative bounds per tensor rather than to 1e-5: its
+     * forward puts a few ReLU inputs within ~2e-6 of zero on the other side from the reference's
+     * float32 run (README §5), which moves single gradients of one channel by up to ~1e-4, and
+     * which elements flip depends on the convolution kernels' summation order.
+     */
+    @ParameterizedTest
+    @EnumSource(MemoryFormat.class)
+    void passTwoAtTheInitialWeightsInFloat32(MemoryFormat format) {
+        UniDefenseModel model = ReferenceStep.initialModel().useMemoryFormat(format);
+        // the triplet losses get their float32 tolerance (README §5: the reference's float32 |x|²+|y|²−2x·y)
+        FixtureComparison grads = passTwoAtInitialWeights(model, ScalarType.Float, LOSS_TOL, TRIPLET_TOL);
+        assertTrue(grads.worstTensorRelL2 <= FLOAT32_GRAD_TENSOR_REL_L2
+                        && grads.worstTensorRelMax <= FLOAT32_GRAD_TENSOR_REL_MAX
+                        && grads.smallRelL2 <= FLOAT32_GRAD_REL_L2 && grads.sampledRelL2 <= FLOAT32_GRAD_REL_L2,
+                "P2I gradients in float32, " + format + " " + grads);
+    }
+
+    /** Pass 2 at the initial weights: pass-2 losses (both mask-loss variants) and the gradients, compared. */
+    private static FixtureComparison passTwoAtInitialWeights(UniDefenseModel model, ScalarType dtype, double lossTol,
+                                                             double tripletTol) {
         try (PointerScope ignored = new PointerScope()) {
-            Tensor x = ReferenceStep.array("batch");
+            Tensor x = ReferenceStep.array("batch").to(dtype);
             Tensor labels = ReferenceStep.labels();
-            model.injectDecoderDropoutMask(ReferenceStep.decoderMask("dropout_pass1"));
+            model.injectDecoderDropoutMask(ReferenceStep.decoderMask("dropout_pass1").to(dtype));
             PassTargets targets = PassTargets.of(model.forward(x));
-            Perturbed perturbed = ReferenceStep.policy().perturb(x, ReferenceStep.REAL_COUNT,
-                    new ReferenceStep.RecordedDraws());
+            Perturbed perturbed = ReferenceStep.policy(dtype).perturb(x, ReferenceStep.REAL_COUNT,
+                    new ReferenceStep.RecordedDraws(dtype));
             assertEquals(PerturbationKind.FREQUENCY_STYLE, perturbed.record().kind());
-            model.injectDecoderDropoutMask(ReferenceStep.decoderMask("dropout_pass2"));
+            model.injectDecoderDropoutMask(ReferenceStep.decoderMask("dropout_pass2").to(dtype));
             ModelOutput noisy = model.forward(x, perturbed.input());
             PassLosses losses = PassLosses.secondPass(noisy, labels, ReferenceStep.REAL_COUNT,
                     ReferenceStep.weights(), targets, true);
             for (Map.Entry<String, Double> e : losses.values("").entrySet()) {
                 String key = "P2I." + e.getKey().replace("mask_loss", "mask_loss_kl").replace("total_loss", "total_loss_kl");
-                assertEquals(ReferenceStep.FX.scalar(key), e.getValue(), LOSS_TOL, key);
+                assertEquals(ReferenceStep.FX.scalar(key), e.getValue(), key.contains("triplet") ? tripletTol : lossTol, key);
             }
             assertEquals(ReferenceStep.FX.scalar("P2I.freq_mask_loss_mean"),
-                    MaskConsistencyLoss.maskMean(noisy.freqMask()).item_double(), LOSS_TOL);
+                    MaskConsistencyLoss.maskMean(noisy.freqMask()).item_double(), lossTol);
             assertEquals(ReferenceStep.FX.scalar("P2I.spat_mask_loss_mean"),
-                    MaskConsistencyLoss.maskMean(noisy.spatMask()).item_double(), LOSS_TOL);
+                    MaskConsistencyLoss.maskMean(noisy.spatMask()).item_double(), lossTol);
             losses.total().backward();
-            FixtureComparison grads = FixtureComparison.of(Snapshot.ofGradients(model, "P2I_grad_small"),
+            return FixtureComparison.of(Snapshot.ofGradients(model, "P2I_grad_small"),
                     "P2I_grad_small", "P2I_grad_samples");
-            assertTrue(grads.paramMax <= GRAD_TOL && grads.sampledMax <= GRAD_TOL, "P2I gradients " + grads);
         }
     }
 

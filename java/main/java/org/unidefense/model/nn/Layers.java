@@ -13,6 +13,7 @@ import org.bytedeco.pytorch.InstanceNormOptions;
 import org.bytedeco.pytorch.MaxPool2dImpl;
 import org.bytedeco.pytorch.MaxPool2dOptions;
 import org.bytedeco.pytorch.ReLUImpl;
+import org.bytedeco.pytorch.ReLUOptions;
 import org.bytedeco.pytorch.SiLUImpl;
 import org.bytedeco.pytorch.SigmoidImpl;
 import org.bytedeco.pytorch.TanhImpl;
@@ -89,9 +90,14 @@ public final class Layers {
         return new Layer(pool, pool::forward);
     }
 
-    /** nn.ReLU. The reference's inplace=True does not change values; out of place keeps autograd simple. */
+    /**
+     * nn.ReLU(inplace=True), as the reference builds every ReLU: it overwrites its input (always
+     * a normalisation's or a residual sum's fresh output, which nothing else reads), so a
+     * training forward keeps one activation-sized tensor less per ReLU and allocates none.
+     * libtorch's forward returns a new handle on the same tensor, which may outlive the input's.
+     */
     public static Layer relu() {
-        ReLUImpl relu = new ReLUImpl();
+        ReLUImpl relu = new ReLUImpl(new ReLUOptions(true));
         return new Layer(relu, relu::forward);
     }
 

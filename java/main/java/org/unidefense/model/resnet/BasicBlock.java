@@ -51,6 +51,7 @@ public class BasicBlock extends ResidualBlock {
         Tensor y = act1.forward(bn1.forward(conv1.forward(x)));
         y = bn2.forward(conv2.forward(y));
         Tensor shortcut = downsample == null ? x : downsample.forward(x);
-        return act2.forward(y.add(shortcut));
+        y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
+        return act2.forward(y);
     }
 }

@@ -54,6 +54,7 @@ public class Bottleneck extends ResidualBlock {
         y = act2.forward(bn2.forward(conv2.forward(y)));
         y = bn3.forward(conv3.forward(y));
         Tensor shortcut = downsample == null ? x : downsample.forward(x);
-        return act3.forward(y.add(shortcut));
+        y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
+        return act3.forward(y);
     }
 }
