@@ -17,10 +17,10 @@ public final class ModelConfigs {
 
     /**
      * A freshly initialised model for a whole configuration: the {@code model:} block's
-     * architecture in the {@code config:} block's memory format.
+     * architecture in the {@code config:} block's memory format and precision.
      */
     public static UniDefenseModel create(ResolvedConfig cfg) {
-        return create(cfg.model()).useMemoryFormat(cfg.config().memoryFormat());
+        return create(cfg.model()).useMemoryFormat(cfg.config().memoryFormat()).usePrecision(cfg.config().precision());
     }
 
     /** A freshly initialised model (no weights loaded) for the {@code model:} block, in the default memory format. */

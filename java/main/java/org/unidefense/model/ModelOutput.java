@@ -1,6 +1,7 @@
 package org.unidefense.model;
 
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import java.util.List;
 
@@ -19,4 +20,23 @@ import java.util.List;
  */
 public record ModelOutput(Tensor clsOut, Tensor rec, Tensor spatial, Tensor freq, Tensor freqMask,
                           Tensor spatMask, Tensor factorization, List<Tensor> triplet) {
+
+    /**
+     * The same outputs in float32 (a differentiable cast where a tensor is in bfloat16 or float16,
+     * the tensor itself otherwise), so that losses and metrics are computed in float32 after a
+     * mixed-precision forward. Absent outputs stay null.
+     */
+    public ModelOutput toFloat() {
+        return new ModelOutput(f(clsOut), f(rec), f(spatial), f(freq), f(freqMask), f(spatMask), f(factorization),
+                triplet.stream().map(ModelOutput::f).toList());
+    }
+
+    private static Tensor f(Tensor t) {
+        if (t == null) {
+            return null;
+        }
+        // the preset's ScalarType values are not singletons: compare their codes
+        byte type = t.scalar_type().value;
+        return type == ScalarType.BFloat16.value || type == ScalarType.Half.value ? t.to(ScalarType.Float) : t;
+    }
 }

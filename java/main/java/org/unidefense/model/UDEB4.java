@@ -169,12 +169,12 @@ public class UDEB4 extends UniDefenseModel {
     }
 
     @Override
-    public ModelOutput forward(Tensor x, Tensor perturbedInput) {
+    protected ModelOutput compute(Tensor x, Tensor perturbedInput) {
         return forwardTraced(x, perturbedInput).output();
     }
 
     @Override
-    public Tensor score(Tensor x) {
+    protected Tensor computeScore(Tensor x) {
         return forwardTraced(x, null, false).output().clsOut();
     }
 

@@ -3,7 +3,13 @@ package org.unidefense.model;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch.DeviceType;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.unidefense.config.MemoryFormat;
+import org.unidefense.config.Precision;
+import org.unidefense.tensor.Autocast;
 import org.unidefense.model.nn.Dropouts;
 import org.unidefense.tensor.MemoryLayouts;
 import org.unidefense.tensor.Tensors;
@@ -33,6 +39,7 @@ public abstract class UniDefenseModel extends Module {
 
     private final double dropRate;
     private MemoryFormat memoryFormat = MemoryFormat.CONTIGUOUS;
+    private Precision precision = Precision.FP32;
     private Generator generator;
     private Tensor injectedDecoderMask;
 
@@ -47,18 +54,60 @@ public abstract class UniDefenseModel extends Module {
     }
 
     /**
+     * The forward pass in the model's {@linkplain #usePrecision precision}; every output in float32.
+     *
      * @param x              the clean batch [N, 3, H, W] in [-1, 1]
      * @param perturbedInput what the backbone sees instead of x (the reference's noise_x), or null
      */
-    public abstract ModelOutput forward(Tensor x, Tensor perturbedInput);
+    public final ModelOutput forward(Tensor x, Tensor perturbedInput) {
+        ModelOutput out;
+        try (Autocast ignored = Autocast.enter(precision, deviceType())) {
+            out = compute(x, perturbedInput);
+        }
+        return precision == Precision.FP32 ? out : out.toFloat();
+    }
 
     /**
      * The class logits [N, num_classes] of a clean batch, the same values as
      * {@code forward(x).clsOut()}, without what only training uses: the full-size
      * reconstruction, its spatial and spectral distances to x and the triplet features. For
-     * validation, testing and inference.
+     * validation, testing and inference. In the model's precision; the logits in float32.
      */
-    public abstract Tensor score(Tensor x);
+    public final Tensor score(Tensor x) {
+        Tensor logits;
+        try (Autocast ignored = Autocast.enter(precision, deviceType())) {
+            logits = computeScore(x);
+        }
+        return precision == Precision.FP32 ? logits : logits.to(ScalarType.Float);
+    }
+
+    /** {@link #forward(Tensor, Tensor)} of the architecture, run inside the precision's autocast scope. */
+    protected abstract ModelOutput compute(Tensor x, Tensor perturbedInput);
+
+    /** {@link #score(Tensor)} of the architecture, run inside the precision's autocast scope. */
+    protected abstract Tensor computeScore(Tensor x);
+
+    /**
+     * Runs convolutions and matrix products in {@code precision} (autocast, see {@link Autocast});
+     * FFTs, losses and normalisation statistics stay in float32. fp32 is the default and the
+     * mode checked against the reference's fixtures.
+     */
+    public UniDefenseModel usePrecision(Precision precision) {
+        this.precision = precision;
+        return this;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Where the parameters live (autocast is enabled per device type). */
+    private DeviceType deviceType() {
+        try (PointerScope ignored = new PointerScope()) {
+            TensorVector params = parameters();
+            return params.size() == 0 ? DeviceType.CPU : params.get(0).device().type();
+        }
+    }
 
     /**
      * Lays the convolution weights out in {@code format}; activations follow (see

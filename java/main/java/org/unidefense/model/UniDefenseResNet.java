@@ -95,12 +95,12 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
     }
 
     @Override
-    public ModelOutput forward(Tensor x, Tensor perturbedInput) {
+    protected ModelOutput compute(Tensor x, Tensor perturbedInput) {
         return run(x, perturbedInput, true);
     }
 
     @Override
-    public Tensor score(Tensor x) {
+    protected Tensor computeScore(Tensor x) {
         return run(x, null, false).clsOut();
     }
 

@@ -45,6 +45,7 @@ public final class TwoPassStep {
     private final PerturbationRandom random;
     private StepObserver observer = StepObserver.NONE;
     private DecoderMaskSource decoderMasks = DecoderMaskSource.DRAWN;
+    private GradScaler scaler = GradScaler.DISABLED;
 
     /**
      * @param totalSteps     the run's {@code num_steps}; pass 2 switches to KL mask consistency after 10 %
@@ -67,6 +68,20 @@ public final class TwoPassStep {
 
     public void setObserver(StepObserver observer) {
         this.observer = observer == null ? StepObserver.NONE : observer;
+    }
+
+    /**
+     * Loss scaling for {@code precision: fp16}. With a scaler, each loss is scaled before its
+     * backward and each update unscales, checks and may skip (as the reference's two
+     * {@code grad_scalar.step} calls); the pass-1 gradient is re-scaled before pass 2's backward
+     * adds to it, so that the second update still sees {@code pass1GradCarry} × g₁.
+     */
+    public void setGradScaler(GradScaler scaler) {
+        this.scaler = scaler == null ? GradScaler.DISABLED : scaler;
+    }
+
+    public GradScaler gradScaler() {
+        return scaler;
     }
 
     public void setDecoderMasks(DecoderMaskSource masks) {
@@ -97,11 +112,11 @@ public final class TwoPassStep {
                 injectMask(1);
                 ModelOutput clean = model.forward(x);
                 PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
-                first.total().backward();
+                scaler.scale(first.total()).backward();
                 observer.afterFirstBackward();
-                optimizer.step();
+                scaler.step(optimizer);
                 observer.afterFirstUpdate();
-                optimizer.scaleGradients(pass1GradCarry);
+                optimizer.scaleGradients(pass1GradCarry * scaler.scale());
                 targets = PassTargets.of(clean).attachTo(stepScope);
                 losses.putAll(first.values("pass1."));
                 logits = Tensors.toFloats(clean.clsOut());
@@ -113,9 +128,9 @@ public final class TwoPassStep {
             ModelOutput noisy = model.forward(x, perturbed.input());
             boolean consistency = TwoPassObjective.usesMaskConsistency(step, totalSteps);
             PassLosses second = PassLosses.secondPass(noisy, labels, realCount, weights, targets, consistency);
-            second.total().backward();
+            scaler.scale(second.total()).backward();
             observer.afterSecondBackward();
-            optimizer.step();
+            scaler.step(optimizer);
             lrPlan.afterStep(step);
 
             losses.putAll(second.values("pass2."));

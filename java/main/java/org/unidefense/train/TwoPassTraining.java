@@ -59,6 +59,9 @@ public final class TwoPassTraining {
         PerturbationPolicy policy = new PerturbationPolicy(alignment(config.coral()));
         TwoPassStep step = new TwoPassStep(model, optimizer, plan, weights, totalSteps, config.pass1GradCarry(), policy,
                 new GeneratorRandom(generator));
+        if (model.precision().needsGradScaler()) {
+            step.setGradScaler(GradScaler.reference());
+        }
         return new TwoPassTraining(model, optimizer, plan, step, generator);
     }
 

@@ -20,6 +20,25 @@ final class ReferenceFixtures {
         return out;
     }
 
+    /**
+     * The fixture's model (its {@code meta.model} with the constructor arguments it records:
+     * extractor and image size) with the fixture's weights, in eval mode.
+     */
+    static UniDefenseModel loadedModel(String group, Fixture f) {
+        com.fasterxml.jackson.databind.JsonNode kw = f.meta().path("constructor_kwargs");
+        ModelOptions o = ModelOptions.defaults();
+        if (kw.hasNonNull("extractor")) {
+            o = o.withExtractor(kw.get("extractor").asText());
+        }
+        if (kw.hasNonNull("image_size")) {
+            o = o.withImageSize(kw.get("image_size").asInt());
+        }
+        UniDefenseModel model = ModelFactory.create(f.meta().get("model").asText(), o);
+        StateDictLoader.load(model, stateDict(f, "weights"), group + " weights");
+        model.eval();
+        return model;
+    }
+
     static Tensor array(Fixture f, String name) {
         return org.unidefense.tensor.Tensors.fromFloats(f.floats(name), f.shape(name));
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.unidefense.config.MemoryFormat;
+import org.unidefense.config.Precision;
 import org.unidefense.augment.PerturbationKind;
 import org.unidefense.augment.Perturbed;
 import org.unidefense.loss.MaskConsistencyLoss;
@@ -62,6 +63,9 @@ class TwoPassStepParityTest {
      * by O(1).
      */
     private static final double FLOAT32_GRAD_REL_L2 = 1e-3;
+    /** See {@link #passTwoAtTheInitialWeightsInBfloat16}; a negative loss tolerance means relative (2 % + 1e-4). */
+    private static final double BF16_LOSS_REL = -0.02;
+    private static final double BF16_GRAD_REL_L2 = 0.5;
     private static final double FLOAT32_GRAD_TENSOR_REL_L2 = 1e-2;
     private static final double FLOAT32_GRAD_TENSOR_REL_MAX = 1e-2;
 
@@ -118,6 +122,24 @@ class TwoPassStepParityTest {
                 "P2I gradients in float32, " + format + " " + grads);
     }
 
+    /**
+     * The same under {@code precision: bf16}: convolutions and matrix products in bfloat16 (8 bits
+     * of mantissa, relative rounding 2⁻⁹ ≈ 2e-3 per operation), FFTs and losses in float32.
+     * Measured: the losses within 1 % of the reference's (cls 1.0 %, the others ≤ 0.3 %; the two
+     * mask losses, ~1e-3 in size, within 2e-5), the gradients at 0.30 (1-D tensors) and 0.28
+     * (sampled ≥2-D) relative L2 — BatchNorm's cancelling gradient sums over bfloat16 inputs.
+     * The bounds: 2 % + 1e-4 on each loss, 0.5 on the gradients' relative L2. A lost term or a
+     * wrong factor misses both by far; the demo's AUC (docs/performance.md) is the check that
+     * this noise does not hurt training.
+     */
+    @Test
+    void passTwoAtTheInitialWeightsInBfloat16() {
+        UniDefenseModel model = ReferenceStep.initialModel().usePrecision(Precision.BF16);
+        FixtureComparison grads = passTwoAtInitialWeights(model, ScalarType.Float, BF16_LOSS_REL, BF16_LOSS_REL);
+        assertTrue(grads.smallRelL2 <= BF16_GRAD_REL_L2 && grads.sampledRelL2 <= BF16_GRAD_REL_L2,
+                "P2I gradients in bfloat16 " + grads);
+    }
+
     /** Pass 2 at the initial weights: pass-2 losses (both mask-loss variants) and the gradients, compared. */
     private static FixtureComparison passTwoAtInitialWeights(UniDefenseModel model, ScalarType dtype, double lossTol,
                                                              double tripletTol) {
@@ -135,16 +157,24 @@ class TwoPassStepParityTest {
                     ReferenceStep.weights(), targets, true);
             for (Map.Entry<String, Double> e : losses.values("").entrySet()) {
                 String key = "P2I." + e.getKey().replace("mask_loss", "mask_loss_kl").replace("total_loss", "total_loss_kl");
-                assertEquals(ReferenceStep.FX.scalar(key), e.getValue(), key.contains("triplet") ? tripletTol : lossTol, key);
+                assertEquals(ReferenceStep.FX.scalar(key), e.getValue(),
+                        tolerance(ReferenceStep.FX.scalar(key), key.contains("triplet") ? tripletTol : lossTol), key);
             }
             assertEquals(ReferenceStep.FX.scalar("P2I.freq_mask_loss_mean"),
-                    MaskConsistencyLoss.maskMean(noisy.freqMask()).item_double(), lossTol);
+                    MaskConsistencyLoss.maskMean(noisy.freqMask()).item_double(),
+                    tolerance(ReferenceStep.FX.scalar("P2I.freq_mask_loss_mean"), lossTol));
             assertEquals(ReferenceStep.FX.scalar("P2I.spat_mask_loss_mean"),
-                    MaskConsistencyLoss.maskMean(noisy.spatMask()).item_double(), lossTol);
+                    MaskConsistencyLoss.maskMean(noisy.spatMask()).item_double(),
+                    tolerance(ReferenceStep.FX.scalar("P2I.spat_mask_loss_mean"), lossTol));
             losses.total().backward();
             return FixtureComparison.of(Snapshot.ofGradients(model, "P2I_grad_small"),
                     "P2I_grad_small", "P2I_grad_samples");
         }
+    }
+
+    /** An absolute tolerance as given, or for a negative one, |tol|·|expected| + 1e-4. */
+    private static double tolerance(double expected, double tol) {
+        return tol >= 0 ? tol : -tol * Math.abs(expected) + 1e-4;
     }
 
     private void checkVariant(String variant, long step, double carry) {
