@@ -33,6 +33,26 @@ public final class AllocatorInfo {
         return "glibc";
     }
 
+    /**
+     * Whether libtorch's large buffers stay mapped between uses: a caching malloc (jemalloc,
+     * tcmalloc) is preloaded, or glibc runs with one arena ({@code MALLOC_ARENA_MAX=1}), as the
+     * {@code ./unidefense} launcher arranges. Otherwise every activation above 64 MiB is mapped and
+     * unmapped on each use.
+     */
+    public static boolean tuned() {
+        return !library().equals("glibc") || "1".equals(System.getenv("MALLOC_ARENA_MAX"));
+    }
+
+    /** A one-line hint for a process started without the launcher's allocator settings, or null. */
+    public static String advice() {
+        if (tuned()) {
+            return null;
+        }
+        return "note: glibc malloc is not tuned for libtorch in this process (untuned, an evaluation took twice the CPU time on this project's machine); "
+                + "start through ./unidefense, or set MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=17179869184 "
+                + "MALLOC_TRIM_THRESHOLD_=17179869184 (or preload libtcmalloc_minimal.so.4) before the JVM starts";
+    }
+
     /** The library plus every tuning variable that is set, for a benchmark report. */
     public static Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();

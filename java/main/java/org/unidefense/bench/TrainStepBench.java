@@ -27,7 +27,11 @@ public final class TrainStepBench {
      * @param perClass real images and fake images per step (the reference's "10 + 10")
      */
     public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
-        UniDefenseModel model = ModelConfigs.create(cfg);
+        return run(ModelConfigs.create(cfg), cfg, perClass, size, warmup, repeats);
+    }
+
+    /** As above with a model built by the caller (e.g. in another precision or memory format than the config's). */
+    public static Result run(UniDefenseModel model, ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
         TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
         long[] labelValues = new long[2 * perClass];
         for (int i = perClass; i < labelValues.length; i++) {

@@ -7,6 +7,8 @@ import org.unidefense.bench.AllocatorInfo;
 import org.unidefense.bench.EvalForwardBench;
 import org.unidefense.bench.LoaderBench;
 import org.unidefense.bench.TrainStepBench;
+import org.unidefense.config.MemoryFormat;
+import org.unidefense.config.Precision;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
@@ -39,8 +41,8 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * the same invocation, so runs on different or contended machines can be compared as ratios.
  */
 @Command(name = "bench",
-        description = "Measure speed and memory (JSON on stdout): eval-forward throughput of a model, or the "
-                + "data loader's throughput.",
+        description = "Measure speed and memory (JSON on stdout): eval-forward throughput, the two-pass training "
+                + "step, the data loader, or end-to-end predict; with CPU time, page faults and the allocator in use.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
@@ -81,6 +83,14 @@ public final class BenchCommand implements Runnable {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to this file.")
     Path out;
+
+    @Option(names = "--precision", paramLabel = "P", converter = Precision.Converter.class,
+            description = "fp32, bf16 or fp16 (default: the config's precision, else fp32).")
+    Precision precision;
+
+    @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormat.Converter.class,
+            description = "channels_last or contiguous (default: the config's memory_format, else channels_last).")
+    MemoryFormat memoryFormat;
 
     /** Lists the model names picocli offers in --help. */
     static final class ModelNames implements Iterable<String> {
@@ -126,6 +136,7 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_batch_min", t.minSeconds());
         report.put("seconds_per_batch_max", t.maxSeconds());
         report.put("images_per_second_median", batch / t.medianSeconds());
+        putNumerics(report, model);
         putProcessTimes(report, "per_batch", r.perBatch());
         putMachine(report, peak, rssStart, ProcessMemory.rssBytes());
         write(report);
@@ -164,7 +175,9 @@ public final class BenchCommand implements Runnable {
         ResolvedConfig cfg = ConfigLoader.load(config, ConfigOverrides.none());
         long rssStart = ProcessMemory.rssBytes();
         double peak = MatmulPeak.gflops(1024, 5);
-        TrainStepBench.Result r = TrainStepBench.run(cfg, batch, size, warmup, repeats);
+        UniDefenseModel model = ModelConfigs.create(cfg);
+        applyNumerics(model);
+        TrainStepBench.Result r = TrainStepBench.run(model, cfg, batch, size, warmup, repeats);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", cfg.model().arch().name());
         report.put("workload", "train_two_pass_step");
@@ -176,9 +189,25 @@ public final class BenchCommand implements Runnable {
         report.put("seconds_per_step_min", r.secondsPerStep().minSeconds());
         report.put("seconds_per_step_max", r.secondsPerStep().maxSeconds());
         report.put("rss_after_warmup_mb", r.rssAfterWarmupBytes() / 1e6);
+        putNumerics(report, model);
         putProcessTimes(report, "per_step", r.perStep());
         putMachine(report, peak, rssStart, r.rssEndBytes());
         return report;
+    }
+
+    /** --precision and --memory-format, where given, over what the model was built with. */
+    private void applyNumerics(UniDefenseModel model) {
+        if (memoryFormat != null) {
+            model.useMemoryFormat(memoryFormat);
+        }
+        if (precision != null) {
+            model.usePrecision(precision);
+        }
+    }
+
+    private static void putNumerics(Map<String, Object> report, UniDefenseModel model) {
+        report.put("precision", model.precision().key());
+        report.put("memory_format", model.memoryFormat().key());
     }
 
     /**
@@ -228,10 +257,11 @@ public final class BenchCommand implements Runnable {
         if (config != null && modelName != null) {
             throw new UserInputException("give either --model or --config, not both");
         }
-        if (config != null) {
-            return ModelConfigs.create(ConfigLoader.load(config, ConfigOverrides.none()).model());
-        }
-        return ModelFactory.create(modelName == null ? "UDR18" : modelName, ModelOptions.defaults());
+        UniDefenseModel model = config != null
+                ? ModelConfigs.create(ConfigLoader.load(config, ConfigOverrides.none()))
+                : ModelFactory.create(modelName == null ? "UDR18" : modelName, ModelOptions.defaults());
+        applyNumerics(model);
+        return model;
     }
 
     private void write(Map<String, Object> report) {

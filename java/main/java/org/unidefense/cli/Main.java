@@ -1,6 +1,7 @@
 package org.unidefense.cli;
 
 import org.unidefense.UserInputException;
+import org.unidefense.bench.AllocatorInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,10 @@ import picocli.CommandLine.Command;
             "4:runtime failure"
         })
 public final class Main implements Runnable {
+    /** Commands that run libtorch long enough for the allocator to matter. */
+    private static final java.util.Set<String> HEAVY_COMMANDS =
+            java.util.Set.of("train", "test", "bench", "predict", "demo", "launch");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +49,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && HEAVY_COMMANDS.contains(args[0]) && AllocatorInfo.advice() != null) {
+            System.err.println(AllocatorInfo.advice());
+        }
         System.exit(execute(args));
     }
 

@@ -1,6 +1,7 @@
 package org.unidefense.cli;
 
 import org.unidefense.UserInputException;
+import org.unidefense.config.Precision;
 import org.unidefense.inference.Detector;
 import org.unidefense.inference.InputDecoders;
 import org.unidefense.inference.InputExpander;
@@ -84,6 +85,10 @@ public final class PredictCommand implements Callable<Integer> {
                     + "for models trained on stored crops).")
     Double margin;
 
+    @Option(names = "--precision", paramLabel = "fp32|bf16", converter = Precision.Converter.class,
+            description = "Arithmetic of the model's convolutions (default fp32; bf16 is faster on CPUs with AVX512-BF16).")
+    Precision precision;
+
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
             description = "Where the model runs (default: ${DEFAULT-VALUE}).")
     String device;
@@ -106,6 +111,9 @@ public final class PredictCommand implements Callable<Integer> {
                 .framesPerVideo(framesPerVideo).decoders(decoders);
         if (margin != null) {
             b.margin(margin);
+        }
+        if (precision != null) {
+            b.precision(precision);
         }
         switch (faces.toLowerCase(Locale.ROOT)) {
             case "haar" -> {

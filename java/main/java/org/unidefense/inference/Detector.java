@@ -2,6 +2,8 @@ package org.unidefense.inference;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.unidefense.UserInputException;
+import org.unidefense.bench.AllocatorInfo;
+import org.unidefense.config.Precision;
 import org.unidefense.data.FaceBox;
 import org.unidefense.face.FaceDetector;
 import org.unidefense.media.Frame;
@@ -247,6 +249,7 @@ public final class Detector implements AutoCloseable {
         private UniDefenseModel model;
         private Preprocessing preprocessing;
         private double threshold = ModelSource.DEFAULT_THRESHOLD;
+        private Precision precision;
 
         private Builder() {
         }
@@ -276,6 +279,15 @@ public final class Detector implements AutoCloseable {
         /** {@code cpu} (default), {@code cuda} or {@code cuda:N}. */
         public Builder device(String name) {
             this.device = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /**
+         * Arithmetic of the model's convolutions: fp32 (default, the reference's numbers), or bf16
+         * (faster on CPUs with AVX512-BF16, within the bounds of docs/performance.md).
+         */
+        public Builder precision(Precision p) {
+            this.precision = Objects.requireNonNull(p);
             return this;
         }
 
@@ -367,6 +379,12 @@ public final class Detector implements AutoCloseable {
                 notes.addAll(src.notes());
             } else if (margin != null) {
                 pre = new Preprocessing(pre.transforms(), margin, pre.description());
+            }
+            if (precision != null) {
+                m.usePrecision(precision);
+            }
+            if (AllocatorInfo.advice() != null) {
+                notes.add(AllocatorInfo.advice());
             }
             FaceSource f = faces != null ? faces : haarPerThread(decoders.haar());
             return new Detector(new ModelScorer(m, device, batchSize), pre, thr, f, decoders, framesPerVideo, notes);
