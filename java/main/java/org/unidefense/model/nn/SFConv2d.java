@@ -86,7 +86,7 @@ public class SFConv2d extends Module implements UnaryModule {
         Tensor spatial = conv2d(padded, weight, bias == null ? new TensorOptional() : new TensorOptional(bias),
                 new long[]{stride, stride}, new long[]{padding, padding}, new long[]{dilation, dilation}, groups);
 
-        Tensor frequency = Spectra.inverse(freqConv.forward(Spectra.realImag(x, freqNorm)), height, width, freqNorm);
+        Tensor frequency = Spectra.mixedInverse(x, freqConv.weight(), height, width, freqNorm);
         if (frequency.size(-2) != spatial.size(-2) || frequency.size(-1) != spatial.size(-1)) {
             frequency = adaptive_avg_pool2d(frequency, spatial.size(-2), spatial.size(-1));
         }
