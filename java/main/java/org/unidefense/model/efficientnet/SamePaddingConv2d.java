@@ -3,6 +3,7 @@ package org.unidefense.model.efficientnet;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Conv2dOptions;
+import org.unidefense.tensor.PointwiseConv;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -14,9 +15,12 @@ import org.bytedeco.pytorch.Tensor;
 public class SamePaddingConv2d extends Conv2dImpl {
     private final SamePadding padding;
 
-    private SamePaddingConv2d(Conv2dOptions options, SamePadding padding) {
+    private final boolean pointwise;
+
+    private SamePaddingConv2d(Conv2dOptions options, SamePadding padding, boolean pointwise) {
         super(options);
         this.padding = padding;
+        this.pointwise = pointwise;
     }
 
     /**
@@ -29,15 +33,20 @@ public class SamePaddingConv2d extends Conv2dImpl {
         o.stride().put(new long[]{stride, stride});
         o.groups().put(groups);
         o.bias().put(bias);
-        return new SamePaddingConv2d(o, SamePadding.forConv(plannedHeight, plannedWidth, kernel, stride));
+        return new SamePaddingConv2d(o, SamePadding.forConv(plannedHeight, plannedWidth, kernel, stride),
+                kernel == 1 && stride == 1 && groups == 1);
     }
 
     public SamePadding samePadding() {
         return padding;
     }
 
+    /** A 1×1 convolution (no padding then) on a channels-last input runs as a matrix product ({@link PointwiseConv}). */
     @Override
     public Tensor forward(Tensor x) {
+        if (pointwise && PointwiseConv.applies(x)) {
+            return PointwiseConv.apply(x, weight(), bias());
+        }
         return super.forward(padding.apply(x));
     }
 }

@@ -17,6 +17,7 @@ import org.bytedeco.pytorch.ReLUOptions;
 import org.bytedeco.pytorch.SiLUImpl;
 import org.bytedeco.pytorch.SigmoidImpl;
 import org.bytedeco.pytorch.TanhImpl;
+import org.unidefense.tensor.PointwiseConv;
 
 /** Factories for the torch.nn layers the UniDefense models use, with PyTorch's defaults. */
 public final class Layers {
@@ -32,6 +33,10 @@ public final class Layers {
     public static Layer conv2d(long in, long out, long kernel, long stride, long padding,
                                long dilation, long groups, boolean bias) {
         Conv2dImpl conv = new Conv2dImpl(conv2dOptions(in, out, kernel, stride, padding, dilation, groups, bias));
+        if (kernel == 1 && stride == 1 && padding == 0 && dilation == 1 && groups == 1) {
+            return new Layer(conv, x -> PointwiseConv.applies(x) ? PointwiseConv.apply(x, conv.weight(), conv.bias())
+                    : conv.forward(x));
+        }
         return new Layer(conv, conv::forward);
     }
 
