@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.nn.Dropouts;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 import java.util.Arrays;
@@ -104,7 +105,7 @@ public abstract class UniDefenseModel extends Module {
             throw new IllegalArgumentException("injected decoder dropout mask has shape "
                     + Arrays.toString(Tensors.shape(mask)) + ", features have " + Arrays.toString(Tensors.shape(features)));
         }
-        return features.mul(mask);
+        return features.mul(Placement.onDeviceOf(mask, features));
     }
 
     /** The model's nn.Dropout(drop_rate). */
