@@ -66,8 +66,8 @@ public final class DistributedRun implements AutoCloseable {
         }
         Duration timeout = Duration.ofMillis((long) (config.distributeTimeoutS() * 1000));
         DistGroup group = DistGroup.open(env, kind, timeout, device);
-        log.accept(String.format(Locale.ROOT, "Distributed: %d processes on %s, %s backend, timeout %d s, gradient buckets "
-                + "of %.1f MiB; %s", env.worldSize(), device.isCuda() ? "one GPU each" : "the CPU", kind.configName(), timeout.toSeconds(), bucketBytes / 1048576.0,
+        log.accept(String.format(Locale.ROOT, "Distributed: %d processes, %s backend, timeout %d s, gradient buckets "
+                + "of %.1f MiB; %s", env.worldSize(), kind.configName(), timeout.toSeconds(), bucketBytes / 1048576.0,
                 SYNC_BN_NOTE));
         return new DistributedRun(env, group, bucketBytes);
     }
