@@ -4,6 +4,8 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.Placement;
+import org.unidefense.tensor.Tensors;
 
 import static org.bytedeco.pytorch.global.torch.rand;
 
@@ -17,7 +19,7 @@ public final class EvalForwardBench {
     private EvalForwardBench() {
     }
 
-    /** Seconds per forward of {@code batch} images, one sample per timed run. */
+    /** Seconds per forward of {@code batch} images on the model's device, one sample per timed run. */
     public static double[] run(UniDefenseModel model, int batch, int size, int warmup, int repeats) {
         model.eval();
         double[] secs = new double[repeats];
@@ -26,9 +28,10 @@ public final class EvalForwardBench {
                 try (PointerScope scope = new PointerScope()) {
                     Tensor x = rand(batch, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
                             .sub_(new org.bytedeco.pytorch.Scalar(1.0));
+                    x = Placement.toDeviceOf(x, model);
                     long t0 = System.nanoTime();
                     Tensor logits = model.score(x);
-                    logits.data_ptr_float().get();
+                    Tensors.toFloats(logits); // waits for the result on any device
                     double s = (System.nanoTime() - t0) / 1e9;
                     if (i >= 0) {
                         secs[i] = s;

@@ -7,6 +7,7 @@ import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.train.TwoPassTraining;
 import org.unidefense.tensor.Tensors;
+import org.unidefense.tensor.DeviceSpec;
 
 import static org.bytedeco.pytorch.global.torch.rand;
 
@@ -27,7 +28,15 @@ public final class TrainStepBench {
      * @param perClass real images and fake images per step (the reference's "10 + 10")
      */
     public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
+        return run(cfg, perClass, size, warmup, repeats, DeviceSpec.CPU);
+    }
+
+    /** As {@link #run(ResolvedConfig, int, int, int, int)} on {@code device} (resolved); batches are copied there in the step. */
+    public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats, DeviceSpec device) {
         UniDefenseModel model = ModelConfigs.create(cfg.model());
+        if (!device.isCpu()) {
+            model.to(device.toTorch(), false);
+        }
         TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
         long[] labelValues = new long[2 * perClass];
         for (int i = perClass; i < labelValues.length; i++) {

@@ -18,6 +18,7 @@ import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.ModelFactory;
 import org.unidefense.model.ModelOptions;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,6 +81,9 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to this file.")
     Path out;
 
+    @CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     /** Lists the model names picocli offers in --help. */
     static final class ModelNames implements Iterable<String> {
         @Override
@@ -109,12 +113,17 @@ public final class BenchCommand implements Runnable {
         }
         long rssStart = ProcessMemory.rssBytes();
         UniDefenseModel model = buildModel();
+        DeviceSpec dev = resolvedDevice();
+        if (!dev.isCpu()) {
+            model.to(dev.toTorch(), false);
+        }
         double peak = MatmulPeak.gflops(1024, 5);
         TimingStats t = TimingStats.of(EvalForwardBench.run(model, batch, size, warmup, repeats));
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model.architecture());
         report.put("workload", "eval_forward");
+        report.put("device", dev.toString());
         report.put("batch", batch);
         report.put("size", size);
         report.put("threads", get_num_threads());
@@ -132,10 +141,12 @@ public final class BenchCommand implements Runnable {
         UniDefenseModel model = buildModel();
         String arch = model.architecture();
         int images = Math.max(2 * batch, 16);
-        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults());
+        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults(),
+                resolvedDevice());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", arch);
         report.put("workload", "predict_end_to_end");
+        report.put("device", resolvedDevice().toString());
         report.put("faces", r.faces());
         report.put("images_per_pass", r.images());
         report.put("images_not_scored", r.failed());
@@ -160,10 +171,12 @@ public final class BenchCommand implements Runnable {
         ResolvedConfig cfg = ConfigLoader.load(config, ConfigOverrides.none());
         long rssStart = ProcessMemory.rssBytes();
         double peak = MatmulPeak.gflops(1024, 5);
-        TrainStepBench.Result r = TrainStepBench.run(cfg, batch, size, warmup, repeats);
+        DeviceSpec dev = device.orElse(cfg.config().device()).resolve(0);
+        TrainStepBench.Result r = TrainStepBench.run(cfg, batch, size, warmup, repeats, dev);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", cfg.model().arch().name());
         report.put("workload", "train_two_pass_step");
+        report.put("device", dev.toString());
         report.put("images_per_step", batch + " real + " + batch + " fake");
         report.put("size", size);
         report.put("threads", get_num_threads());
@@ -205,6 +218,13 @@ public final class BenchCommand implements Runnable {
         }
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         return report;
+    }
+
+    /** --device, else the model file's config.device when --config is given, else auto; GPU 0 for auto/cuda. */
+    private DeviceSpec resolvedDevice() {
+        DeviceSpec fallback = config != null ? ConfigLoader.load(config, ConfigOverrides.none()).config().device()
+                : DeviceSpec.AUTO;
+        return device.orElse(fallback).resolve(0);
     }
 
     private UniDefenseModel buildModel() {
