@@ -74,7 +74,8 @@ public final class Placement {
 
     /** Same type and, where both name one, the same index (an unindexed CUDA device is the current one). */
     public static boolean sameDevice(Device a, Device b) {
-        if (a.type() != b.type()) {
+        // Compared by value: the preset hands out a fresh enum object per native call.
+        if (a.type().value != b.type().value) {
             return false;
         }
         return !a.has_index() || !b.has_index() || a.index() == b.index();
