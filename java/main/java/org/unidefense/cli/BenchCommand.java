@@ -112,8 +112,8 @@ public final class BenchCommand implements Runnable {
             return;
         }
         long rssStart = ProcessMemory.rssBytes();
-        UniDefenseModel model = buildModel();
         DeviceSpec dev = resolvedDevice();
+        UniDefenseModel model = buildModel();
         if (!dev.isCpu()) {
             model.to(dev.toTorch(), false);
         }
@@ -138,15 +138,15 @@ public final class BenchCommand implements Runnable {
 
     /** End-to-end predict throughput on generated JPEG faces: decode, find faces, crop, transform, batched model. */
     private Map<String, Object> predictReport() {
+        DeviceSpec dev = resolvedDevice();
         UniDefenseModel model = buildModel();
         String arch = model.architecture();
         int images = Math.max(2 * batch, 16);
-        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults(),
-                resolvedDevice());
+        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults(), dev);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", arch);
         report.put("workload", "predict_end_to_end");
-        report.put("device", resolvedDevice().toString());
+        report.put("device", dev.toString());
         report.put("faces", r.faces());
         report.put("images_per_pass", r.images());
         report.put("images_not_scored", r.failed());
