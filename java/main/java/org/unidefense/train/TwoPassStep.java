@@ -78,17 +78,17 @@ public final class TwoPassStep {
     /**
      * Runs training step {@code step} (counted from 1).
      *
-     * @param hostX      batch [N,3,H,W] with its {@code realCount} real samples first, on any device
-     * @param hostLabels int64 [N], 0 = real
+     * @param x         batch [N,3,H,W] with its {@code realCount} real samples first (any device)
+     * @param labels    int64 [N], 0 = real
      * @param realCount number of real samples at the front of the batch
      */
-    public StepResult run(Tensor hostX, Tensor hostLabels, long realCount, long step) {
+    public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
         try (PointerScope stepScope = new PointerScope()) {
             // The batch goes to the model's device (a no-op on the CPU); everything else the step
             // creates follows from these two and the model's parameters.
             Device device = Placement.deviceOf(model);
-            Tensor x = Placement.toDevice(hostX, device);
-            Tensor labels = Placement.toDevice(hostLabels, device);
+            x = Placement.toDevice(x, device);
+            labels = Placement.toDevice(labels, device);
             model.train(true);
             optimizer.zeroGrad();
             lrPlan.beforeStep(step);
