@@ -1,5 +1,7 @@
 package org.unidefense.augment;
 
+import org.unidefense.tensor.DeviceConstant;
+
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarTypeOptional;
@@ -22,6 +24,9 @@ public final class GaussianBlur5x5 {
     /** torchvision's default for a 5-tap kernel, applied to a float32 tensor. */
     public static final double SIGMA = 0.3 * ((SIZE - 1) * 0.5 - 1) + 0.8;
 
+    /** The 2-D kernel once per device and dtype the blur runs on. */
+    private final DeviceConstant kernel = new DeviceConstant(GaussianBlur5x5::kernel2d);
+
     /** The normalised 1-D kernel [5], computed in float32 like torchvision's. */
     public static Tensor kernel1d() {
         double half = (SIZE - 1) * 0.5;
@@ -39,7 +44,7 @@ public final class GaussianBlur5x5 {
     /** Blurs images [B,C,H,W] (H, W ≥ 3 for reflect padding). */
     public Tensor apply(Tensor x) {
         long channels = x.size(1);
-        Tensor weight = kernel2d().to(x.scalar_type()).expand(channels, 1, SIZE, SIZE);
+        Tensor weight = kernel.like(x).expand(channels, 1, SIZE, SIZE);
         Tensor padded = pad(x, new long[]{2, 2, 2, 2}, "reflect", new DoubleOptional());
         return conv2d(padded, weight, new TensorOptional(), new long[]{1, 1}, new long[]{0, 0},
                 new long[]{1, 1}, channels);

@@ -1,5 +1,7 @@
 package org.unidefense.augment;
 
+import org.unidefense.tensor.Placement;
+
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -69,7 +71,7 @@ public final class PerturbationPolicy {
         Tensor out;
         if (kindDraw == 0) {
             kind = PerturbationKind.NOISE;
-            out = noise.apply(x, random.normal(noise.std(), x.sizes().vec().get()).to(x.scalar_type()));
+            out = noise.apply(x, Placement.likeOf(random.normal(noise.std(), x.sizes().vec().get()), x));
         } else if (kindDraw == 1) {
             kind = PerturbationKind.BLUR;
             out = blur.apply(x);
@@ -87,6 +89,6 @@ public final class PerturbationPolicy {
     public static Tensor stylePartners(Tensor x, Tensor realPermutation, Tensor fakePermutation) {
         long realCount = realPermutation.size(0);
         Tensor index = cat(new TensorVector(realPermutation, fakePermutation.add(new Scalar(realCount))), 0);
-        return x.index_select(0, index);
+        return x.index_select(0, Placement.onDeviceOf(index, x));
     }
 }

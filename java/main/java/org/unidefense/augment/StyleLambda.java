@@ -1,5 +1,7 @@
 package org.unidefense.augment;
 
+import org.unidefense.tensor.Placement;
+
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
@@ -11,6 +13,7 @@ public final class StyleLambda {
     /** λ for uniform draws {@code u}, in the dtype of {@code like}; a larger λ keeps more content. */
     public static Tensor fromUniform(Tensor u, Tensor like) {
         // Computed in the draw's own float32 before the cast, as the reference does.
-        return u.div(new Scalar(2.0)).add(new Scalar(0.5)).to(like.scalar_type());
+        // Moved to like's device only now: the draws come from the CPU generator (decisions.md 3).
+        return Placement.likeOf(u.div(new Scalar(2.0)).add(new Scalar(0.5)), like);
     }
 }

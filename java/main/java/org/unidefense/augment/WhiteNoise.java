@@ -1,5 +1,7 @@
 package org.unidefense.augment;
 
+import org.unidefense.tensor.Placement;
+
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Scalar;
@@ -28,7 +30,7 @@ public final class WhiteNoise {
     public Tensor apply(Tensor x, Generator generator) {
         Tensor noise = normal(0.0, std, x.sizes().vec().get(), new GeneratorOptional(generator),
                 new TensorOptions(x.scalar_type()));
-        return apply(x, noise);
+        return apply(x, Placement.onDeviceOf(noise, x));
     }
 
     /** Adds the given {@code noise} (same shape as x) and clips to [−1, 1]. */

@@ -4,6 +4,8 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.Placement;
+import org.unidefense.tensor.Tensors;
 
 import static org.bytedeco.pytorch.global.torch.rand;
 
@@ -33,9 +35,10 @@ public final class EvalForwardBench {
                 try (PointerScope scope = new PointerScope()) {
                     Tensor x = rand(batch, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
                             .sub_(new org.bytedeco.pytorch.Scalar(1.0));
+                    x = Placement.toDeviceOf(x, model);
                     long t0 = System.nanoTime();
                     Tensor logits = model.score(x);
-                    logits.data_ptr_float().get();
+                    Tensors.toFloats(logits); // waits for the result on any device
                     double s = (System.nanoTime() - t0) / 1e9;
                     if (i >= 0) {
                         secs[i] = s;

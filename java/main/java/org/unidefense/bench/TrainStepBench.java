@@ -7,6 +7,7 @@ import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.train.TwoPassTraining;
 import org.unidefense.tensor.Tensors;
+import org.unidefense.tensor.DeviceSpec;
 
 import static org.bytedeco.pytorch.global.torch.rand;
 
@@ -30,7 +31,10 @@ public final class TrainStepBench {
         return run(ModelConfigs.create(cfg), cfg, perClass, size, warmup, repeats);
     }
 
-    /** As above with a model built by the caller (e.g. in another precision or memory format than the config's). */
+    /**
+     * As above with a model built by the caller (e.g. in another precision, memory format or on
+     * another device than the config's); batches are copied to the model's device in the step.
+     */
     public static Result run(UniDefenseModel model, ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
         TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
         long[] labelValues = new long[2 * perClass];

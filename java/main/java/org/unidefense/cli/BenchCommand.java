@@ -22,6 +22,7 @@ import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.ModelFactory;
 import org.unidefense.model.ModelOptions;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,6 +92,8 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormat.Converter.class,
             description = "channels_last or contiguous (default: the config's memory_format, else channels_last).")
     MemoryFormat memoryFormat;
+    @CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     /** Lists the model names picocli offers in --help. */
     static final class ModelNames implements Iterable<String> {
@@ -120,7 +123,11 @@ public final class BenchCommand implements Runnable {
             return;
         }
         long rssStart = ProcessMemory.rssBytes();
+        DeviceSpec dev = resolvedDevice();
         UniDefenseModel model = buildModel();
+        if (!dev.isCpu()) {
+            model.to(dev.toTorch(), false);
+        }
         double peak = MatmulPeak.gflops(1024, 5);
         EvalForwardBench.Result r = EvalForwardBench.run(model, batch, size, warmup, repeats);
         TimingStats t = r.secondsPerBatch();
@@ -128,6 +135,7 @@ public final class BenchCommand implements Runnable {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model.architecture());
         report.put("workload", "eval_forward");
+        report.put("device", dev.toString());
         report.put("batch", batch);
         report.put("size", size);
         report.put("threads", get_num_threads());
@@ -144,13 +152,15 @@ public final class BenchCommand implements Runnable {
 
     /** End-to-end predict throughput on generated JPEG faces: decode, find faces, crop, transform, batched model. */
     private Map<String, Object> predictReport() {
+        DeviceSpec dev = resolvedDevice();
         UniDefenseModel model = buildModel();
         String arch = model.architecture();
         int images = Math.max(2 * batch, 16);
-        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults());
+        PredictBench.Result r = PredictBench.run(model, size, batch, threads, images, repeats, InputDecoders.defaults(), dev);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", arch);
         report.put("workload", "predict_end_to_end");
+        report.put("device", dev.toString());
         report.put("faces", r.faces());
         report.put("images_per_pass", r.images());
         report.put("images_not_scored", r.failed());
@@ -177,10 +187,15 @@ public final class BenchCommand implements Runnable {
         double peak = MatmulPeak.gflops(1024, 5);
         UniDefenseModel model = ModelConfigs.create(cfg);
         applyNumerics(model);
+        DeviceSpec dev = device.orElse(cfg.config().device()).resolve(0);
+        if (!dev.isCpu()) {
+            model.to(dev.toTorch(), false);
+        }
         TrainStepBench.Result r = TrainStepBench.run(model, cfg, batch, size, warmup, repeats);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", cfg.model().arch().name());
         report.put("workload", "train_two_pass_step");
+        report.put("device", dev.toString());
         report.put("images_per_step", batch + " real + " + batch + " fake");
         report.put("size", size);
         report.put("threads", get_num_threads());
@@ -251,6 +266,13 @@ public final class BenchCommand implements Runnable {
         }
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         return report;
+    }
+
+    /** --device, else the model file's config.device when --config is given, else auto; GPU 0 for auto/cuda. */
+    private DeviceSpec resolvedDevice() {
+        DeviceSpec fallback = config != null ? ConfigLoader.load(config, ConfigOverrides.none()).config().device()
+                : DeviceSpec.AUTO;
+        return device.orElse(fallback).resolve(0);
     }
 
     private UniDefenseModel buildModel() {

@@ -11,6 +11,7 @@ import org.unidefense.inference.PredictionSummary;
 import org.unidefense.inference.RecordSink;
 import org.unidefense.inference.UserBoxes;
 import org.unidefense.io.AtomicFiles;
+import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,9 +90,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Arithmetic of the model's convolutions (default fp32; bf16 is faster on CPUs with AVX512-BF16).")
     Precision precision;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "Where the model runs (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     /** Media decoders and the Haar detector; tests replace them. */
     InputDecoders decoders = InputDecoders.defaults();
@@ -107,7 +107,7 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<InputItem> items = InputExpander.expand(inputs);
-        Detector.Builder b = Detector.builder().checkpoint(checkpoint).config(config).device(device).batchSize(batch)
+        Detector.Builder b = Detector.builder().checkpoint(checkpoint).config(config).device(device.orElse(DeviceSpec.AUTO)).batchSize(batch)
                 .framesPerVideo(framesPerVideo).decoders(decoders);
         if (margin != null) {
             b.margin(margin);

@@ -23,7 +23,8 @@ public final class RunOptions {
     Engine engine;
 
     @Option(names = {"-r", "--local_rank"}, paramLabel = "RANK", defaultValue = "0",
-            description = "Process rank for distributed training, or the device for single-device testing "
+            description = "Local rank, as in the reference: selects the GPU (cuda:RANK) when the device is auto or "
+                    + "cuda, and the process rank for distributed training when the environment gives none "
                     + "(default: ${DEFAULT-VALUE}).")
     int localRank;
 

@@ -19,6 +19,9 @@ public final class TestCommand implements Runnable {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Directory holding the runs (default: ${DEFAULT-VALUE}).")
     Path runs;
@@ -29,6 +32,7 @@ public final class TestCommand implements Runnable {
         train.spec = spec;
         train.run = run;
         train.runs = runs;
+        train.device = device;
         ConfigOverrides o = run.overrides();
         train.execute(new ConfigOverrides(o.engine(), o.localRank(), o.expId(), o.dsConfig(), true), true);
     }

@@ -6,6 +6,7 @@ import org.unidefense.config.ResolvedConfig;
 import org.unidefense.distributed.DistEnv;
 import org.unidefense.engine.Engine;
 import org.unidefense.engine.Runs;
+import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ public final class TrainCommand implements Runnable {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Directory holding the runs, as <runs>/<model name>/<id> (default: ${DEFAULT-VALUE}).")
     Path runs;
@@ -50,13 +54,16 @@ public final class TrainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         // Under `unidefense launch` (or torchrun) the environment says which rank this process is.
         DistEnv env = DistEnv.fromSystem(run.localRank);
+        // -r N (or LOCAL_RANK under launch) picks the GPU of `auto` and `cuda`, as in the reference.
+        DeviceSpec dev = device.orElse(cfg.config().device())
+                .resolve(DeviceSpec.localRank(System.getenv(), run.localRank));
         if (test) {
             // The test stage is single-process: under a launcher, rank 0 runs it and the others stop.
             if (env.isWriter()) {
-                Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg));
+                Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg), dev);
             }
         } else {
-            try (Engine engine = Runs.openTraining(cfg, runs, out, env)) {
+            try (Engine engine = Runs.openTraining(cfg, runs, out, env, dev)) {
                 engine.train();
             }
         }

@@ -1,5 +1,8 @@
 package org.unidefense.config;
 
+import org.unidefense.UserInputException;
+import org.unidefense.tensor.DeviceSpec;
+
 import java.util.List;
 
 /**
@@ -42,6 +45,9 @@ import java.util.List;
  *                         rendezvous may wait for the other ranks before the run fails (default 300)
  * @param distributeBucketMb {@code config.distribute.bucket_mb}: project extension; size of the gradient buckets
  *                         all-reduced together (default 25, DDP's bucket_cap_mb)
+ * @param device           {@code config.device}: project extension; {@code auto} (default: CUDA when available,
+ *                         else the CPU), {@code cpu}, {@code cuda} or {@code cuda:N}; {@code --device} replaces it and
+ *                         {@code -r}/{@code LOCAL_RANK} pick the GPU of {@code auto} and {@code cuda} (docs/gpu.md)
  * @param memoryFormat     {@code config.memory_format}: project extension; {@code channels_last} (default) or
  *                         {@code contiguous}, see {@link MemoryFormat}
  * @param precision        {@code config.precision}: project extension; {@code fp32} (default), {@code bf16} or
@@ -77,6 +83,7 @@ public record TrainConfig(
         double pass1GradCarry,
         double distributeTimeoutS,
         double distributeBucketMb,
+        DeviceSpec device,
         MemoryFormat memoryFormat,
         Precision precision) {
 
@@ -157,12 +164,20 @@ public record TrainConfig(
         if (carry < 0) {
             throw s.invalid("pass1_grad_carry", "expected a factor of 0 or more, found " + carry);
         }
+        String deviceText = s.string("device", "auto");
+        DeviceSpec device;
+        try {
+            device = DeviceSpec.parse(deviceText, "device");
+        } catch (UserInputException e) {
+            throw s.invalid("device", "expected auto, cpu, cuda or cuda:N, found \"" + deviceText + "\"");
+        }
         MemoryFormat memoryFormat = MemoryFormat.parse(
                 s.choice("memory_format", MemoryFormat.DEFAULT.key(), MemoryFormat.keys()));
         Precision precision = Precision.parse(s.choice("precision", Precision.FP32.key(), Precision.keys()));
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
-                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, memoryFormat, precision);
+                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, device, memoryFormat,
+                precision);
     }
 }

@@ -15,6 +15,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.Work;
 import org.bytedeco.pytorch.gloo.Device;
+import org.unidefense.tensor.DeviceSpec;
+import org.unidefense.tensor.Placement;
 import org.bytedeco.pytorch.nccl.ProcessGroupNCCL;
 
 import java.time.Duration;
@@ -35,6 +37,8 @@ public final class DistGroup implements AutoCloseable {
     private final TCPStore store;
     private final Backend backend;
     private final Object options;
+    /** NCCL's GPU (host tensors such as logged losses and scores are copied there and back); null for Gloo. */
+    private org.bytedeco.pytorch.Device ncclDevice;
     private Heartbeat heartbeat;
 
     private DistGroup(DistEnv env, CommBackend kind, Duration timeout, TCPStore store, Backend backend, Object options) {
@@ -48,6 +52,14 @@ public final class DistGroup implements AutoCloseable {
 
     /** Joins the group of {@code env}; blocks until every rank has joined or the timeout passes. */
     public static DistGroup open(DistEnv env, CommBackend kind, Duration timeout) {
+        return open(env, kind, timeout, kind == CommBackend.NCCL ? DeviceSpec.cuda(env.localRank()) : DeviceSpec.CPU);
+    }
+
+    /** As {@link #open(DistEnv, CommBackend, Duration)}; NCCL runs on {@code device}, this worker's GPU. */
+    public static DistGroup open(DistEnv env, CommBackend kind, Duration timeout, DeviceSpec device) {
+        if (kind == CommBackend.NCCL && !device.isCuda()) {
+            throw new IllegalArgumentException("the nccl backend needs a CUDA device, not " + device);
+        }
         Milliseconds ms = new Milliseconds(timeout.toMillis());
         TCPStore store;
         try {
@@ -65,10 +77,14 @@ public final class DistGroup implements AutoCloseable {
         try {
             if (kind == CommBackend.NCCL) {
                 // Written against the preset's API; not run here (no GPU on the build machine).
+                // One GPU per worker: NCCL's communicators and barriers use the current device.
+                org.bytedeco.pytorch.global.torch_cuda.set_device((byte) device.index());
                 ProcessGroupNCCL.Options o = ProcessGroupNCCL.Options.create();
                 o.timeout(ms);
-                return withHeartbeat(new DistGroup(env, kind, timeout, store,
-                        new ProcessGroupNCCL(store, env.rank(), env.worldSize(), o), o));
+                DistGroup g = new DistGroup(env, kind, timeout, store,
+                        new ProcessGroupNCCL(store, env.rank(), env.worldSize(), o), o);
+                g.ncclDevice = device.toTorch();
+                return withHeartbeat(g);
             }
             ProcessGroupGloo.Options o = ProcessGroupGloo.Options.create(ms);
             o.devices().push_back(glooDevice(env));
@@ -127,7 +143,9 @@ public final class DistGroup implements AutoCloseable {
         AllreduceOptions o = new AllreduceOptions();
         o.reduceOp(new ReduceOp(ReduceOp.RedOpType.SUM));
         o.timeout(new Milliseconds(timeout.toMillis()));
-        await(() -> backend.allreduce(new TensorVector(t), o), "all-reduce");
+        Tensor d = onGroupDevice(t);
+        await(() -> backend.allreduce(new TensorVector(d), o), "all-reduce");
+        copyBack(d, t);
     }
 
     /** Overwrites {@code t} with rank {@code root}'s values. */
@@ -136,13 +154,15 @@ public final class DistGroup implements AutoCloseable {
         o.rootRank(root);
         o.rootTensor(0);
         o.timeout(new Milliseconds(timeout.toMillis()));
-        await(() -> backend.broadcast(new TensorVector(t), o), "broadcast");
+        Tensor d = onGroupDevice(t);
+        await(() -> backend.broadcast(new TensorVector(d), o), "broadcast");
+        copyBack(d, t);
     }
 
     /** Every rank's {@code t} (same shape on all ranks), stacked as [world, ...t.shape], on every rank. */
     public Tensor allgather(Tensor t) {
         // c10d's flat all-gather concatenates the ranks' inputs along dimension 0.
-        Tensor input = t.contiguous().reshape(-1);
+        Tensor input = onGroupDevice(t).contiguous().reshape(-1);
         long[] shape = new long[(int) t.dim() + 1];
         shape[0] = worldSize();
         for (int d = 0; d < t.dim(); d++) {
@@ -152,7 +172,19 @@ public final class DistGroup implements AutoCloseable {
         AllgatherOptions o = new AllgatherOptions();
         o.timeout(new Milliseconds(timeout.toMillis()));
         await(() -> backend._allgather_base(output, input, o), "all-gather");
-        return output.view(shape);
+        return Placement.onDeviceOf(output.view(shape), t);
+    }
+
+    /** {@code t} where the backend can reduce it: NCCL takes only GPU tensors; Gloo takes {@code t} as it is. */
+    private Tensor onGroupDevice(Tensor t) {
+        return ncclDevice == null ? t : Placement.toDevice(t, ncclDevice);
+    }
+
+    /** After an in-place collective on a copy, the result goes back into the caller's tensor. */
+    private static void copyBack(Tensor used, Tensor original) {
+        if (used != original) {
+            original.copy_(used);
+        }
     }
 
     /** Waits until every rank arrives. */

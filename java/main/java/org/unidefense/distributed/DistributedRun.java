@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.config.TrainConfig;
+import org.unidefense.tensor.DeviceSpec;
 import org.unidefense.train.TwoPassStep;
 
 import java.time.Duration;
@@ -45,17 +46,26 @@ public final class DistributedRun implements AutoCloseable {
      * falls back to Gloo (every reference config names nccl), saying so through {@code log}.
      */
     public static DistributedRun open(DistEnv env, TrainConfig config, Consumer<String> log) {
+        return open(env, config, cuda_is_available() ? DeviceSpec.cuda(env.localRank()) : DeviceSpec.CPU, log);
+    }
+
+    /**
+     * As {@link #open(DistEnv, TrainConfig, Consumer)} for a model on {@code device}: NCCL needs the
+     * model on a GPU (one per worker, {@code cuda:LOCAL_RANK}); on the CPU a configured nccl becomes Gloo.
+     */
+    public static DistributedRun open(DistEnv env, TrainConfig config, DeviceSpec device, Consumer<String> log) {
         long bucketBytes = (long) (config.distributeBucketMb() * (1 << 20));
         if (!env.isDistributed()) {
             return new DistributedRun(env, null, bucketBytes);
         }
         CommBackend kind = CommBackend.parse(config.distributeBackend());
-        if (kind == CommBackend.NCCL && !cuda_is_available()) {
-            log.accept("warning: config.distribute.backend is nccl but no CUDA device is available; using gloo");
+        if (kind == CommBackend.NCCL && !device.isCuda()) {
+            log.accept("warning: config.distribute.backend is nccl but the model is on " + device
+                    + (cuda_is_available() ? "" : " (no CUDA device is available)") + "; using gloo");
             kind = CommBackend.GLOO;
         }
         Duration timeout = Duration.ofMillis((long) (config.distributeTimeoutS() * 1000));
-        DistGroup group = DistGroup.open(env, kind, timeout);
+        DistGroup group = DistGroup.open(env, kind, timeout, device);
         log.accept(String.format(Locale.ROOT, "Distributed: %d processes, %s backend, timeout %d s, gradient buckets "
                 + "of %.1f MiB; %s", env.worldSize(), kind.configName(), timeout.toSeconds(), bucketBytes / 1048576.0,
                 SYNC_BN_NOTE));

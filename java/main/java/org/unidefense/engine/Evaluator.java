@@ -8,6 +8,7 @@ import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.BatchLoader;
 import org.unidefense.data.loader.BatchStream;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Evaluator {
             while (batches.hasNext()) {
                 Batch b = batches.next();
                 try (PointerScope scope = new PointerScope()) {
-                    Tensor probs = softmax(model.score(b.imagesTensor()), 1).select(1, 0).contiguous();
+                    Tensor probs = softmax(model.score(Placement.toDeviceOf(b.imagesTensor(), model)), 1).select(1, 0).contiguous();
                     float[] p = Tensors.toFloats(probs);
                     for (int i = 0; i < b.size(); i++) {
                         Sample s = b.samples().get(i);

@@ -15,6 +15,7 @@ import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.EvaluationReport;
 import org.unidefense.report.MetricTable;
 import org.unidefense.report.RunHistory;
+import org.unidefense.tensor.DeviceSpec;
 import org.unidefense.train.TwoPassTraining;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.bytedeco.pytorch.global.torch.cuda_manual_seed_all;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 
 /** Sets up the training and test stages of a run from a resolved configuration. */
@@ -50,6 +52,16 @@ public final class Runs {
      * directory must be readable by every rank.
      */
     public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env) {
+        return openTraining(cfg, runsRoot, console, env, cfg.config().device().resolve(env.localRank()));
+    }
+
+    /**
+     * As {@link #openTraining(ResolvedConfig, Path, PrintWriter, DistEnv)} on {@code device} (resolved:
+     * {@code cpu} or {@code cuda:N}): the model, the optimizer state and every tensor of the step
+     * live there; checkpoints are written from CPU copies and load on either device.
+     */
+    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
+                                      DeviceSpec device) {
         boolean resume = cfg.config().resume();
         boolean writer = env.isWriter();
         RunDirectory run = writer || !env.isDistributed()
@@ -66,7 +78,8 @@ public final class Runs {
             if (env.isDistributed() && resume && cfg.config().id() == null) {
                 throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
             }
-            dist = DistributedRun.open(env, cfg.config(), log::line);
+            log.line("Device: " + device);
+            dist = DistributedRun.open(env, cfg.config(), device, log::line);
             SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
             index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
             manual_seed(cfg.config().seed());
@@ -75,6 +88,8 @@ public final class Runs {
                 ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
                         .ifPresent(r -> log.line("ImageNet weights: " + r));
             }
+            // On the device before the optimizer exists, so its state is created there too.
+            placeOn(model, device, cfg.config().seed());
             TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
@@ -115,6 +130,12 @@ public final class Runs {
      * one run on several datasets keeps every report.
      */
     public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console, String tag) {
+        return test(cfg, runsRoot, console, tag, cfg.config().device().resolve(cfg.config().localRank()));
+    }
+
+    /** As {@link #test(ResolvedConfig, Path, PrintWriter, String)} on {@code device} (resolved). */
+    public static Map<String, Evaluation> test(ResolvedConfig cfg, Path runsRoot, PrintWriter console, String tag,
+                                               DeviceSpec device) {
         String suffix = tag == null || tag.isEmpty() ? "" : "_" + tag;
         RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
@@ -131,6 +152,8 @@ public final class Runs {
                     continue;
                 }
                 UniDefenseModel model = ModelConfigs.create(cfg);
+                placeOn(model, device, cfg.config().seed());
+                // Loaded values are copied into the model's tensors: map_location = the model's device.
                 ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
                 log.line("Loaded " + file.getFileName() + " (selected by " + rule.describe() + ", best step "
                         + ckpt.metadata().get("best_step") + ")");
@@ -150,6 +173,20 @@ public final class Runs {
         });
         RunFiles.writeJson(run.testMetrics(suffix), json);
         return results;
+    }
+
+    /**
+     * Moves {@code model} to {@code device}. On a GPU the CUDA generators are seeded as the reference's
+     * {@code fixed_randomness} does, although training draws only from the seeded CPU generator.
+     */
+    static void placeOn(UniDefenseModel model, DeviceSpec device, long seed) {
+        if (device.isCpu()) {
+            return;
+        }
+        if (device.isCuda()) {
+            cuda_manual_seed_all(seed);
+        }
+        model.to(device.toTorch(), false);
     }
 
     /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */

@@ -1,10 +1,12 @@
 package org.unidefense.engine;
 
+import org.bytedeco.pytorch.DeviceOptional;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.UserInputException;
 import org.unidefense.io.AtomicFiles;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.train.TwoPassTraining;
 
@@ -47,7 +49,8 @@ public final class TrainerStateFile {
             throw new UserInputException("cannot resume: trainer state " + file + " is missing");
         }
         InputArchive archive = new InputArchive();
-        archive.load_from(file.toString());
+        // map_location = the model's device: optimizer moments saved on a GPU load on the CPU and back.
+        archive.load_from(file.toString(), new DeviceOptional(Placement.deviceOf(training.model())));
         Tensor saved = new Tensor();
         archive.read(STEP, saved);
         long savedStep = Tensors.toLongs(saved)[0];
@@ -60,6 +63,6 @@ public final class TrainerStateFile {
         training.optimizer().optimizer().load(optimizer);
         Tensor generator = new Tensor();
         archive.read(GENERATOR, generator);
-        training.generator().set_state(generator);
+        training.generator().set_state(generator.cpu()); // the seeded generator is a CPU one on every device
     }
 }

@@ -10,6 +10,7 @@ import org.unidefense.media.Frame;
 import org.unidefense.media.MediaException;
 import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.DeviceSpec;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -241,7 +242,7 @@ public final class Detector implements AutoCloseable {
         private Path checkpoint;
         private Path config;
         private Double margin;
-        private String device = "cpu";
+        private DeviceSpec device = DeviceSpec.AUTO;
         private int batchSize = 16;
         private FaceSource faces;
         private InputDecoders decoders = InputDecoders.defaults();
@@ -276,9 +277,14 @@ public final class Detector implements AutoCloseable {
             return this;
         }
 
-        /** {@code cpu} (default), {@code cuda} or {@code cuda:N}. */
+        /** {@code auto} (default: CUDA when available, else the CPU), {@code cpu}, {@code cuda} or {@code cuda:N}. */
         public Builder device(String name) {
-            this.device = Objects.requireNonNull(name);
+            return device(DeviceSpec.parse(Objects.requireNonNull(name), "Detector device"));
+        }
+
+        /** As {@link #device(String)}; {@code auto} and {@code cuda} take GPU 0. */
+        public Builder device(DeviceSpec spec) {
+            this.device = Objects.requireNonNull(spec);
             return this;
         }
 
@@ -387,7 +393,7 @@ public final class Detector implements AutoCloseable {
                 notes.add(AllocatorInfo.advice());
             }
             FaceSource f = faces != null ? faces : haarPerThread(decoders.haar());
-            return new Detector(new ModelScorer(m, device, batchSize), pre, thr, f, decoders, framesPerVideo, notes);
+            return new Detector(new ModelScorer(m, device.resolve(0), batchSize), pre, thr, f, decoders, framesPerVideo, notes);
         }
 
         private static FaceSource haarPerThread(Supplier<FaceDetector> haar) {

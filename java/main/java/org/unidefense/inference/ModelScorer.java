@@ -7,12 +7,13 @@ import org.bytedeco.pytorch.Tensor;
 import org.unidefense.UserInputException;
 import org.unidefense.data.transform.ChwImage;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.DeviceSpec;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
-import static org.bytedeco.pytorch.global.torch.cuda_is_available;
 import static org.bytedeco.pytorch.global.torch.softmax;
 
 /**
@@ -27,31 +28,18 @@ final class ModelScorer implements AutoCloseable {
     private final int batchSize;
     private final ReentrantLock lock = new ReentrantLock();
 
-    ModelScorer(UniDefenseModel model, String device, int batchSize) {
+    /** @param device a resolved device ({@code cpu} or {@code cuda:N}, see {@link DeviceSpec#resolve}) */
+    ModelScorer(UniDefenseModel model, DeviceSpec device, int batchSize) {
         if (batchSize < 1) {
             throw new UserInputException("batch size must be at least 1, found " + batchSize);
         }
         this.model = model;
         this.batchSize = batchSize;
-        this.device = deviceOf(device);
+        this.device = device.isCpu() ? null : device.toTorch();
         model.train(false);
         if (this.device != null) {
             model.to(this.device, false);
         }
-    }
-
-    private static Device deviceOf(String name) {
-        if (name == null || name.equals("cpu")) {
-            return null;
-        }
-        if (!name.equals("cuda") && !name.startsWith("cuda:")) {
-            throw new UserInputException("device '" + name + "': expected cpu, cuda or cuda:N");
-        }
-        if (!cuda_is_available()) {
-            throw new UserInputException("device '" + name + "': CUDA is not available (this build or machine has "
-                    + "no GPU support); use cpu");
-        }
-        return new Device(name);
     }
 
     UniDefenseModel model() {
@@ -91,7 +79,7 @@ final class ModelScorer implements AutoCloseable {
         try (PointerScope scope = new PointerScope(); NoGradGuard g = new NoGradGuard()) {
             Tensor x = Tensors.fromFloats(batch, chunk.size(), first.channels(), first.height(), first.width());
             if (device != null) {
-                x = x.to(device, x.scalar_type());
+                x = Placement.toDevice(x, device);
             }
             Tensor logits = model.forward(x).clsOut();
             if (logits.size(1) != 2) {

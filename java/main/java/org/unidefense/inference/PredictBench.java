@@ -11,6 +11,7 @@ import org.unidefense.data.synth.SampleKind;
 import org.unidefense.data.synth.SyntheticFaces;
 import org.unidefense.data.transform.TransformPipeline;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.DeviceSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,12 @@ public final class PredictBench {
     /** Runs the benchmark; the model is closed afterwards. */
     public static Result run(UniDefenseModel model, int size, int batch, int workers, int images, int repeats,
                              InputDecoders decoders) {
+        return run(model, size, batch, workers, images, repeats, decoders, DeviceSpec.AUTO);
+    }
+
+    /** As {@link #run(UniDefenseModel, int, int, int, int, int, InputDecoders)} with the model on {@code device}. */
+    public static Result run(UniDefenseModel model, int size, int batch, int workers, int images, int repeats,
+                             InputDecoders decoders, DeviceSpec device) {
         Path dir = writePictures(images);
         try {
             List<InputItem> items = InputExpander.expand(List.of(dir.toString()));
@@ -54,7 +61,7 @@ public final class PredictBench {
                     Map.of("name", "Normalize", "params", Map.of("mean", List.of(0.5, 0.5, 0.5),
                             "std", List.of(0.5, 0.5, 0.5))))), ModelSource.DEFAULT_MARGIN, "bench");
             Detector.Builder b = Detector.builder().model(model, pre, ModelSource.DEFAULT_THRESHOLD).batchSize(batch)
-                    .decoders(decoders);
+                    .decoders(decoders).device(device);
             String facesName = "haar";
             if (!haarAvailable(decoders)) {
                 facesName = "fixed central box (no Haar detector in this build)";

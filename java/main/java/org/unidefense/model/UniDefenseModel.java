@@ -12,6 +12,7 @@ import org.unidefense.config.Precision;
 import org.unidefense.tensor.Autocast;
 import org.unidefense.model.nn.Dropouts;
 import org.unidefense.tensor.MemoryLayouts;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 import java.util.Arrays;
@@ -171,7 +172,7 @@ public abstract class UniDefenseModel extends Module {
             throw new IllegalArgumentException("injected decoder dropout mask has shape "
                     + Arrays.toString(Tensors.shape(mask)) + ", features have " + Arrays.toString(Tensors.shape(features)));
         }
-        return features.mul(mask);
+        return features.mul(Placement.onDeviceOf(mask, features));
     }
 
     /** The model's nn.Dropout(drop_rate). */

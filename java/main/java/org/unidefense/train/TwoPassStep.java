@@ -1,6 +1,7 @@
 package org.unidefense.train;
 
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.augment.PerturbationPolicy;
 import org.unidefense.augment.PerturbationRandom;
@@ -9,6 +10,7 @@ import org.unidefense.loss.LossWeights;
 import org.unidefense.loss.TwoPassObjective;
 import org.unidefense.model.ModelOutput;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 import java.util.LinkedHashMap;
@@ -91,12 +93,17 @@ public final class TwoPassStep {
     /**
      * Runs training step {@code step} (counted from 1).
      *
-     * @param x         batch [N,3,H,W] with its {@code realCount} real samples first
+     * @param x         batch [N,3,H,W] with its {@code realCount} real samples first (any device)
      * @param labels    int64 [N], 0 = real
      * @param realCount number of real samples at the front of the batch
      */
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
         try (PointerScope stepScope = new PointerScope()) {
+            // The batch goes to the model's device (a no-op on the CPU); everything else the step
+            // creates follows from these two and the model's parameters.
+            Device device = Placement.deviceOf(model);
+            x = Placement.toDevice(x, device);
+            labels = Placement.toDevice(labels, device);
             model.train(true);
             optimizer.zeroGrad();
             lrPlan.beforeStep(step);

@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
+import org.unidefense.tensor.Placement;
 
 import static org.bytedeco.pytorch.global.torch.floor;
 import static org.bytedeco.pytorch.global.torch.rand;
@@ -32,7 +33,8 @@ public final class DropConnect {
         GeneratorOptional g = generator == null ? new GeneratorOptional() : new GeneratorOptional(generator);
         Tensor u = rand(shape, g, new DimnameListOptional(), new TensorOptions(x.scalar_type()));
         // floor(keep + U[0,1)) is 1 with probability keep, 0 otherwise.
-        Tensor mask = floor(u.add_(new org.bytedeco.pytorch.Scalar(keep)));
+        // Drawn where the generator is (the seeded CPU one: decisions.md 3), used where x is.
+        Tensor mask = Placement.onDeviceOf(floor(u.add_(new org.bytedeco.pytorch.Scalar(keep))), x);
         return x.div(new org.bytedeco.pytorch.Scalar(keep)).mul(mask);
     }
 }

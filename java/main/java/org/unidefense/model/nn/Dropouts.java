@@ -1,8 +1,11 @@
 package org.unidefense.model.nn;
 
+import org.bytedeco.pytorch.DeviceOptional;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.tensor.Placement;
 
 import static org.bytedeco.pytorch.global.torch.empty_like;
 
@@ -20,9 +23,14 @@ public final class Dropouts {
         if (p < 0 || p > 1) {
             throw new IllegalArgumentException("dropout probability " + p + " outside [0, 1]");
         }
-        Tensor keep = empty_like(like).bernoulli_(1.0 - p,
+        // A generator draws on its own device (the seeded CPU one even for a GPU model, so that
+        // every device sees the same masks: decisions.md 3); the mask then moves to like's device.
+        boolean elsewhere = generator != null && !Placement.sameDevice(generator.device(), like.device());
+        Tensor keep = (elsewhere ? empty_like(like, like.options().device(new DeviceOptional(generator.device())),
+                new MemoryFormatOptional()) : empty_like(like)).bernoulli_(1.0 - p,
                 generator == null ? new GeneratorOptional() : new GeneratorOptional(generator));
-        return p == 1.0 ? keep : keep.div_(new org.bytedeco.pytorch.Scalar(1.0 - p));
+        Tensor mask = p == 1.0 ? keep : keep.div_(new org.bytedeco.pytorch.Scalar(1.0 - p));
+        return elsewhere ? Placement.onDeviceOf(mask, like) : mask;
     }
 
     /** x unchanged in eval mode or for p = 0; x * mask otherwise. */
