@@ -1,6 +1,7 @@
 package org.unidefense.cli;
 
 import org.unidefense.data.benchmark.SyntheticBenchmarkWriter;
+import org.unidefense.prepare.SyntheticFfppDownload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +35,22 @@ public final class SynthCommand implements Runnable {
     @Option(names = "--frames", defaultValue = "4", paramLabel = "F", description = "Frames per video (default ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--ffpp-videos",
+            description = "Instead of the benchmark, write a small FaceForensics++ download tree of mp4 videos "
+                    + "(original_sequences, manipulated_sequences, splits/*.json) to try 'prepare ffpp' on.")
+    boolean ffppVideos;
+
     @Override
     public void run() {
         long start = System.nanoTime();
+        if (ffppVideos) {
+            SyntheticFfppDownload.Summary d = SyntheticFfppDownload.write(out, SyntheticFfppDownload.Options.small(seed));
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %d FF++-style videos and splits/*.json to %s in %.1f s%n", d.drawnFaces().size(), out,
+                    (System.nanoTime() - start) / 1e9);
+            w.flush();
+            return;
+        }
         SyntheticBenchmarkWriter.Summary s = SyntheticBenchmarkWriter.write(out,
                 new SyntheticBenchmarkWriter.Options(seed, size, videosPerMethod, frames));
         PrintWriter w = spec.commandLine().getOut();

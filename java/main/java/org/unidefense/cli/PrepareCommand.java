@@ -1,0 +1,136 @@
+package org.unidefense.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.unidefense.UserInputException;
+import org.unidefense.prepare.CropSettings;
+import org.unidefense.prepare.FaceDetectors;
+import org.unidefense.prepare.FfppLayout;
+import org.unidefense.prepare.FfppPreparer;
+import org.unidefense.prepare.PrepareManifest;
+import org.unidefense.prepare.PrepareRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code unidefense prepare}: turn downloaded datasets into the layouts the readers take. */
+@Command(name = "prepare",
+        description = "Turn raw videos into face crops and index files in the official dataset layouts (resumable: "
+                + "run it again to finish an interrupted run). See docs/datasets.md.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            PrepareCommand.Ffpp.class,
+        })
+public final class PrepareCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The face options every dataset shares. */
+    static final class FaceOptions {
+        @Option(names = "--frames", defaultValue = "32", paramLabel = "N|all",
+                description = "Evenly spaced frames per video, or 'all' (default ${DEFAULT-VALUE}).")
+        String frames;
+
+        @Option(names = "--margin", defaultValue = "0.3", paramLabel = "M",
+                description = "Face margin as the reference applies it: the box grows by int(w*M/2) on each side "
+                        + "(default ${DEFAULT-VALUE}, a crop 1.3 times the face box).")
+        double margin;
+
+        @Option(names = "--all-faces", description = "Keep every face of a frame, not only the largest.")
+        boolean allFaces;
+
+        @Option(names = "--detector", defaultValue = FaceDetectors.HAAR, paramLabel = "NAME",
+                description = "Face detector (default ${DEFAULT-VALUE}, OpenCV's Haar cascade).")
+        String detector;
+
+        @Option(names = "--workers", defaultValue = "2", paramLabel = "T",
+                description = "Worker threads decoding and cropping (default ${DEFAULT-VALUE}).")
+        int workers;
+
+        CropSettings settings() {
+            int n;
+            if (frames.toLowerCase(Locale.ROOT).equals("all")) {
+                n = 0;
+            } else {
+                try {
+                    n = Integer.parseInt(frames);
+                } catch (NumberFormatException e) {
+                    throw new UserInputException("--frames: '" + frames + "' is neither a count nor 'all'");
+                }
+                if (n < 1) {
+                    throw new UserInputException("--frames must be at least 1 (or 'all'), got " + n);
+                }
+            }
+            return new CropSettings(n, margin, allFaces, detector);
+        }
+    }
+
+    static void report(PrintWriter w, Path out, PrepareRun.Outcome o) {
+        w.printf("%d videos prepared (%d from an earlier run), %d frames read in %.1f s (%.1f frames/s)%n",
+                o.records().size(), o.resumed(), o.framesRead(), o.seconds(), o.framesPerSecond());
+        if (!o.failures().isEmpty()) {
+            w.printf("%d videos could not be read (error records in %s):%n", o.failures().size(),
+                    out.resolve(PrepareManifest.FILE));
+            o.failures().stream().limit(10).forEach(f -> w.println("  " + f.name() + ": " + f.error()));
+        }
+        w.println("manifest: " + out.resolve(PrepareManifest.FILE));
+    }
+
+    /** {@code unidefense prepare ffpp}. */
+    @Command(name = "ffpp",
+            description = "FaceForensics++: from the download tree (original_sequences, manipulated_sequences, the "
+                    + "official split files) to face crops <out>/<sequence>/<c>/frames/<video>/<frame>.png and "
+                    + "<out>/pickle_files/<split>_<c>.pickle, as the reference's FaceForensics loader reads them.",
+            mixinStandardHelpOptions = true)
+    static final class Ffpp implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--src", required = true, paramLabel = "DIR", description = "The FF++ download root.")
+        Path src;
+
+        @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The prepared dataset root.")
+        Path out;
+
+        @Option(names = "--compression", defaultValue = "c23", paramLabel = "C",
+                description = "c0 (folder raw), c23 or c40 (default ${DEFAULT-VALUE}).")
+        String compression;
+
+        @Option(names = "--splits", paramLabel = "DIR",
+                description = "Folder of the official train/val/test.json (default: <src>/splits).")
+        Path splits;
+
+        @Option(names = "--methods", split = ",", paramLabel = "M",
+                description = "Manipulation methods to prepare, when downloaded (default: all of the reference's).")
+        List<String> methods;
+
+        @Mixin
+        FaceOptions face = new FaceOptions();
+
+        @Override
+        public void run() {
+            FfppLayout.compressionFolder(compression);
+            CropSettings settings = face.settings();
+            FfppPreparer.Summary s = FfppPreparer.prepare(new FfppPreparer.Request(src, out, compression, splits,
+                            methods == null ? FfppLayout.METHODS : methods, settings, face.workers),
+                    FaceDetectors.named(settings.detector()), null);
+            PrintWriter w = spec.commandLine().getOut();
+            s.framesBySplit().forEach((split, n) -> w.printf("  %-5s %7d face crops -> %s%n", split, n,
+                    out.resolve(FfppLayout.indexFile(split, compression))));
+            if (!s.skipped().isEmpty()) {
+                w.printf("%d videos are in no split file and were skipped%n", s.skipped().size());
+            }
+            report(w, out, s.outcome());
+            w.flush();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.unidefense.prepare;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.unidefense.UserInputException;
+import org.unidefense.data.FaceBox;
+import org.unidefense.data.synth.FrameJitter;
+import org.unidefense.data.synth.Identity;
+import org.unidefense.data.synth.Pose;
+import org.unidefense.data.synth.SampleKind;
+import org.unidefense.data.synth.SyntheticFaces;
+import org.unidefense.media.Mp4VideoWriter;
+
+/**
+ * A small FaceForensics++ download tree of real mp4 files (see {@link FfppLayout}): rendered people
+ * from the synthetic face generator moving across the picture, their manipulated versions for the
+ * four FF++ methods (face swaps for Deepfakes and FaceSwap, reenactments for Face2Face and
+ * NeuralTextures), and the official {@code splits/<split>.json} files. It lets a user, and the
+ * tests, run {@code prepare ffpp} without the licensed data. Where each face was drawn is returned
+ * per frame, so a test can check what the face detector found.
+ */
+public final class SyntheticFfppDownload {
+    public static final List<String> METHODS = List.of("Deepfakes", "Face2Face", "FaceSwap", "NeuralTextures");
+
+    /**
+     * @param pairs  id pairs per split (train, val, test), as in the official split files
+     * @param frames frames per video
+     * @param face   side of the rendered face square, pasted into a {@code width × height} picture
+     */
+    public record Options(long seed, String compression, int[] pairs, int frames, int width, int height, int face) {
+        public static Options small(long seed) {
+            return new Options(seed, "c23", new int[] {2, 1, 1}, 8, 176, 144, 112);
+        }
+    }
+
+    /** Where each video's face was drawn, frame by frame (relative video path → boxes). */
+    public record Summary(Map<String, List<FaceBox>> drawnFaces) {
+    }
+
+    private final Path out;
+    private final Options options;
+    private final SyntheticFaces faces;
+
+    private SyntheticFfppDownload(Path out, Options options) {
+        this.out = out;
+        this.options = options;
+        this.faces = new SyntheticFaces(options.face());
+    }
+
+    /**
+     * Writes the tree into {@code out}, which must not hold an FF++ tree yet.
+     *
+     * @throws UserInputException when it does, or when the options cannot give a picture
+     */
+    public static Summary write(Path out, Options options) {
+        if (options.face() > options.width() || options.face() > options.height() || options.frames() < 1) {
+            throw new UserInputException("synthetic FF++ videos: the face (" + options.face() + " px) must fit the "
+                    + options.width() + "×" + options.height() + " picture and there must be at least one frame");
+        }
+        if (Files.exists(out.resolve("original_sequences")) || Files.exists(out.resolve(FfppLayout.MANIPULATED))) {
+            throw new UserInputException(out + ": already holds an FF++ tree; choose an empty output directory");
+        }
+        return new SyntheticFfppDownload(out, options).writeAll();
+    }
+
+    private Summary writeAll() {
+        Map<String, List<FaceBox>> drawn = new LinkedHashMap<>();
+        int next = 0;
+        for (int s = 0; s < FfppLayout.SPLITS.size(); s++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int p = 0; p < options.pairs()[s]; p++) {
+                String a = id(next++);
+                String b = id(next++);
+                json.append(p == 0 ? "" : ", ").append("[\"").append(a).append("\", \"").append(b).append("\"]");
+                for (String[] ab : new String[][] {{a, b}, {b, a}}) {
+                    String real = FfppLayout.sequenceDir(null, options.compression()) + "/videos/" + ab[0] + ".mp4";
+                    drawn.put(real, video(real, ab[0], ab[1], SampleKind.BONA_FIDE));
+                    for (String m : METHODS) {
+                        String fake = FfppLayout.sequenceDir(m, options.compression()) + "/videos/" + ab[0] + "_"
+                                + ab[1] + ".mp4";
+                        SampleKind kind = m.equals("Deepfakes") || m.equals("FaceSwap") ? SampleKind.FACE_SWAP
+                                : SampleKind.REENACTMENT;
+                        drawn.put(fake, video(fake, ab[0], ab[1], kind));
+                    }
+                }
+            }
+            writeText(out.resolve("splits").resolve(FfppLayout.SPLITS.get(s) + ".json"), json.append("]\n").toString());
+        }
+        return new Summary(drawn);
+    }
+
+    private static String id(int n) {
+        return String.format("%03d", n);
+    }
+
+    /** The video of person {@code target} (manipulated with {@code source}'s face when fake). */
+    private List<FaceBox> video(String relative, String target, String source, SampleKind kind) {
+        Path file = out.resolve(relative);
+        createDirectories(file.getParent());
+        long identity = options.seed() * 1000 + Integer.parseInt(target);
+        int w = options.width();
+        int h = options.height();
+        int s = options.face();
+        int n = options.frames();
+        List<FaceBox> boxes = new ArrayList<>(n);
+        try (Mp4VideoWriter writer = new Mp4VideoWriter(file, w, h, 25, 2)) {
+            for (int f = 0; f < n; f++) {
+                // The person moves from the top right to the bottom left, so crops must follow the face.
+                int ox = n == 1 ? 0 : (w - s) * (n - 1 - f) / (n - 1);
+                int oy = n == 1 ? 0 : (h - s) * f / (n - 1);
+                long frameSeed = identity * 100 + f + 31L * Integer.parseInt(source);
+                try (PointerScope scope = new PointerScope()) {
+                    Mat rgb = faces.render(identity, frameSeed, kind);
+                    Mat picture = new Mat(h, w, CV_8UC3, new Scalar(96, 96, 96, 0));
+                    Mat roi = new Mat(picture, new Rect(ox, oy, s, s));
+                    cvtColor(rgb, roi, COLOR_RGB2BGR);
+                    writer.write(picture);
+                }
+                Pose pose = faces.renderer().pose(Identity.fromSeed(identity), FrameJitter.fromSeed(frameSeed));
+                double halfW = pose.unit();
+                double halfH = pose.unit() * Identity.fromSeed(identity).aspect();
+                boxes.add(new FaceBox((int) Math.round(ox + pose.x(0, 0) - halfW), (int) Math.round(oy + pose.y(0, 0) - halfH),
+                        (int) Math.round(2 * halfW), (int) Math.round(2 * halfH)));
+            }
+        }
+        return boxes;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException(dir + ": cannot create: " + e, e);
+        }
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot write: " + e, e);
+        }
+    }
+}
