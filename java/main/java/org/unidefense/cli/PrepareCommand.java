@@ -12,6 +12,7 @@ import org.unidefense.prepare.FfppLayout;
 import org.unidefense.prepare.FfppPreparer;
 import org.unidefense.prepare.PrepareManifest;
 import org.unidefense.prepare.PrepareRun;
+import org.unidefense.prepare.ReadyConfigs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +75,28 @@ public final class PrepareCommand implements Runnable {
         }
     }
 
+    /** The options of the data/model file pair written next to the data. */
+    static final class ConfigOptions {
+        @Option(names = "--size", defaultValue = "256", paramLabel = "S",
+                description = "Input side in the written data file's transforms (default ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--steps", defaultValue = "1000", paramLabel = "N",
+                description = "Training steps in the written data file (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--batch", defaultValue = "8", paramLabel = "B",
+                description = "Training batch size in the written model file (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--id", paramLabel = "ID", description = "Run id in the written model file (default: the dataset).")
+        String id;
+
+        ReadyConfigs.Schedule schedule(String defaultId) {
+            return new ReadyConfigs.Schedule(size, steps, batch, id == null ? defaultId : id);
+        }
+    }
+
     static void report(PrintWriter w, Path out, PrepareRun.Outcome o) {
         w.printf("%d videos prepared (%d from an earlier run), %d frames read in %.1f s (%.1f frames/s)%n",
                 o.records().size(), o.resumed(), o.framesRead(), o.seconds(), o.framesPerSecond());
@@ -116,12 +139,16 @@ public final class PrepareCommand implements Runnable {
         @Mixin
         FaceOptions face = new FaceOptions();
 
+        @Mixin
+        ConfigOptions configs = new ConfigOptions();
+
         @Override
         public void run() {
             FfppLayout.compressionFolder(compression);
             CropSettings settings = face.settings();
             FfppPreparer.Summary s = FfppPreparer.prepare(new FfppPreparer.Request(src, out, compression, splits,
-                            methods == null ? FfppLayout.METHODS : methods, settings, face.workers),
+                            methods == null ? FfppLayout.METHODS : methods, settings, face.workers,
+                            configs.schedule("ffpp_" + compression)),
                     FaceDetectors.named(settings.detector()), null);
             PrintWriter w = spec.commandLine().getOut();
             s.framesBySplit().forEach((split, n) -> w.printf("  %-5s %7d face crops -> %s%n", split, n,
@@ -130,6 +157,7 @@ public final class PrepareCommand implements Runnable {
                 w.printf("%d videos are in no split file and were skipped%n", s.skipped().size());
             }
             report(w, out, s.outcome());
+            w.println("train with: unidefense train --engine FE --config " + s.configs().model());
             w.flush();
         }
     }

@@ -27,12 +27,13 @@ import org.unidefense.media.MediaKind;
  */
 public final class FfppPreparer {
     /** What the run produced. */
-    public record Summary(PrepareRun.Outcome outcome, Map<String, Integer> framesBySplit, Map<String, String> skipped) {
+    public record Summary(PrepareRun.Outcome outcome, Map<String, Integer> framesBySplit, Map<String, String> skipped,
+                          ReadyConfigs.Written configs) {
     }
 
     /** What to prepare from where. */
     public record Request(Path src, Path out, String compression, Path splits, List<String> methods,
-                          CropSettings settings, int workers) {
+                          CropSettings settings, int workers, ReadyConfigs.Schedule schedule) {
     }
 
     private FfppPreparer() {
@@ -48,6 +49,7 @@ public final class FfppPreparer {
                     + "original_sequences/youtube/<c>/videos) and --compression one that was downloaded");
         }
         addJobs(jobs, skipped, q, splits, null, originals);
+        List<String> found = new ArrayList<>();
         for (String method : q.methods()) {
             if (!FfppLayout.METHODS.contains(method)) {
                 throw new UserInputException("--methods: unknown method '" + method + "'; expected some of " + FfppLayout.METHODS);
@@ -55,6 +57,7 @@ public final class FfppPreparer {
             Path dir = q.src().resolve(FfppLayout.sequenceDir(method, q.compression())).resolve("videos");
             if (Files.isDirectory(dir)) {
                 addJobs(jobs, skipped, q, splits, method, dir);
+                found.add(method);
             }
         }
         PrepareRun run = new PrepareRun(q.out(), q.out(), q.settings(), detectors, q.workers(), progress);
@@ -64,7 +67,10 @@ public final class FfppPreparer {
         options.put("compression", q.compression());
         options.put("methods", q.methods());
         PrepareManifest.write(q.out(), PrepareManifest.build("FFpp", options, q.settings(), outcome, skipped));
-        return new Summary(outcome, frames, skipped);
+        String fakes = found.stream().map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        ReadyConfigs.Written configs = ReadyConfigs.write(q.out(), "ffpp_" + q.compression(), "ffpp", "FE", "data_ffpp.yml",
+                q.schedule(), Map.of("@FAKE_METHODS@", fakes, "@COMPRESSION@", q.compression()));
+        return new Summary(outcome, frames, skipped, configs);
     }
 
     private static void addJobs(List<VideoJob> jobs, Map<String, String> skipped, Request q, FfppSplits splits,
