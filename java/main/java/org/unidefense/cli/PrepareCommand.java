@@ -10,6 +10,8 @@ import org.unidefense.prepare.CropSettings;
 import org.unidefense.prepare.FaceDetectors;
 import org.unidefense.prepare.FfppLayout;
 import org.unidefense.prepare.FfppPreparer;
+import org.unidefense.prepare.FolderPreparer;
+import org.unidefense.prepare.FolderSplit;
 import org.unidefense.prepare.PrepareManifest;
 import org.unidefense.prepare.PrepareRun;
 import org.unidefense.prepare.ReadyConfigs;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         subcommands = {
             PrepareCommand.Ffpp.class,
+            PrepareCommand.Folder.class,
         })
 public final class PrepareCommand implements Runnable {
     @CommandLine.Spec
@@ -158,6 +161,62 @@ public final class PrepareCommand implements Runnable {
             }
             report(w, out, s.outcome());
             w.println("train with: unidefense train --engine FE --config " + s.configs().model());
+            w.flush();
+        }
+    }
+
+    /** {@code unidefense prepare folder}. */
+    @Command(name = "folder",
+            description = "Your own data: real and fake videos, folders of frames or images to a UniAttack-style LMDB "
+                    + "store and index lists (split by video, seeded) plus data_folder.yml/model_folder.yml for "
+                    + "'train --engine UE'.",
+            mixinStandardHelpOptions = true)
+    static final class Folder implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--real", required = true, paramLabel = "DIR", description = "Folder of bona-fide media.")
+        Path real;
+
+        @Option(names = "--fake", required = true, paramLabel = "DIR",
+                description = "Folder of attack or forgery media; repeat for several attack types.")
+        List<Path> fakes;
+
+        @Option(names = "--attack-type", paramLabel = "NAME",
+                description = "Attack type of each --fake folder, in order (default: the folder's name).")
+        List<String> attackTypes;
+
+        @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The prepared dataset root.")
+        Path out;
+
+        @Option(names = "--split", defaultValue = "0.7,0.15,0.15", paramLabel = "T,V,E",
+                description = "Fractions of each folder's videos for train, val and test (default ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Split seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Mixin
+        FaceOptions face = new FaceOptions();
+
+        @Mixin
+        ConfigOptions configs = new ConfigOptions();
+
+        @Override
+        public void run() {
+            CropSettings settings = face.settings();
+            FolderPreparer.Summary s = FolderPreparer.prepare(new FolderPreparer.Request(
+                            FolderPreparer.groups(real, fakes, attackTypes), out, FolderSplit.ratios(split), seed, settings,
+                            face.workers, configs.schedule("folder")),
+                    FaceDetectors.named(settings.detector()), null);
+            PrintWriter w = spec.commandLine().getOut();
+            s.frames().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
+            if (!s.skipped().isEmpty()) {
+                w.printf("%d entries are neither videos, images nor folders of images and were skipped%n",
+                        s.skipped().size());
+            }
+            report(w, out, s.outcome());
+            w.println("train with: unidefense train --engine UE --config " + s.configs().model());
             w.flush();
         }
     }
