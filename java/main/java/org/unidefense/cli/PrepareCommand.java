@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.unidefense.UserInputException;
+import org.unidefense.prepare.CelebDfPreparer;
 import org.unidefense.prepare.CropSettings;
 import org.unidefense.prepare.FaceDetectors;
 import org.unidefense.prepare.FfppLayout;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             PrepareCommand.Ffpp.class,
             PrepareCommand.Folder.class,
+            PrepareCommand.CelebDf.class,
         })
 public final class PrepareCommand implements Runnable {
     @CommandLine.Spec
@@ -217,6 +219,37 @@ public final class PrepareCommand implements Runnable {
             }
             report(w, out, s.outcome());
             w.println("train with: unidefense train --engine UE --config " + s.configs().model());
+            w.flush();
+        }
+    }
+
+    /** {@code unidefense prepare celebdf}. */
+    @Command(name = "celebdf",
+            description = "Celeb-DF v2: from the download (YouTube-real, Celeb-real, Celeb-synthesis, "
+                    + "List_of_testing_videos.txt) to face crops <out>/<source>/images/<video>/<frame>.png and the "
+                    + "test list, as the reference's CelebDF loader reads them.",
+            mixinStandardHelpOptions = true)
+    static final class CelebDf implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--src", required = true, paramLabel = "DIR", description = "The Celeb-DF v2 download root.")
+        Path src;
+
+        @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The prepared dataset root.")
+        Path out;
+
+        @Mixin
+        FaceOptions face = new FaceOptions();
+
+        @Override
+        public void run() {
+            CropSettings settings = face.settings();
+            CelebDfPreparer.Summary s = CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, settings,
+                    face.workers), FaceDetectors.named(settings.detector()), null);
+            PrintWriter w = spec.commandLine().getOut();
+            s.framesBySplit().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
+            report(w, out, s.outcome());
             w.flush();
         }
     }

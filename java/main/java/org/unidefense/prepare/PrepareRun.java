@@ -29,7 +29,7 @@ import org.unidefense.report.ProgressBar;
 /**
  * Crops the faces of many videos with worker threads, resumably.
  *
- * <p>A video's crops are written into {@code <dir>.partial}, renamed to {@code <dir>} when
+ * <p>A video's crops are written into {@code prepare-state/partial/<dir>}, moved to {@code <dir>} when
  * complete, and only then is its record {@code prepare-state/videos/<dir>.json} written (atomically).
  * A re-run skips the videos that have a record and a folder and redoes the rest, deleting what an
  * interrupted run left half done, so no half-written crop folder survives. An unreadable video
@@ -169,7 +169,8 @@ public final class PrepareRun {
     /** The crops of one video, or a failure when its source cannot be read. */
     private Object prepare(VideoJob job, FaceCropper cropper) throws IOException {
         Path dir = cropRoot.resolve(job.outDir());
-        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        // Half-written folders stay out of the dataset tree, where a reader listing folders would see them.
+        Path partial = stateDir.resolve("partial").resolve(job.outDir());
         deleteTree(partial);
         deleteTree(dir); // a folder without a record is what an interrupted run left
         FaceCropper.Result r;
@@ -186,6 +187,7 @@ public final class PrepareRun {
             return new Failure(job.name(), job.split(), job.method(), message);
         }
         Files.createDirectories(partial);
+        Files.createDirectories(dir.getParent());
         for (FaceCropper.Crop c : r.crops()) {
             Files.write(partial.resolve(c.face().file()), c.png());
         }

@@ -53,13 +53,13 @@ class PrepareFfppTest {
     static Path dir;
     private static Path src;
     private static Path out;
-    private static SyntheticFfppDownload.Summary drawn;
+    private static SyntheticDownloads.Summary drawn;
 
     @BeforeAll
     static void prepareOnce() {
         src = dir.resolve("download");
         out = dir.resolve("prepared");
-        drawn = SyntheticFfppDownload.write(src, SyntheticFfppDownload.Options.small(3));
+        drawn = SyntheticDownloads.ffpp(src, SyntheticDownloads.Options.small(3));
         prepare(src, out, 2);
     }
 
@@ -80,7 +80,7 @@ class PrepareFfppTest {
                 for (String id : List.of(a, b)) {
                     videos.put("original_sequences/youtube/c23/frames/" + id, 0);
                 }
-                for (String m : SyntheticFfppDownload.METHODS) {
+                for (String m : SyntheticDownloads.METHODS) {
                     videos.put("manipulated_sequences/" + m + "/c23/frames/" + a + "_" + b, 1);
                     videos.put("manipulated_sequences/" + m + "/c23/frames/" + b + "_" + a, 1);
                 }
@@ -230,7 +230,7 @@ class PrepareFfppTest {
         Path b = dir.resolve("interrupted");
         copyTree(out, b);
         // What an interrupted run leaves: no index or manifest yet, folders renamed but not recorded,
-        // and half-written .partial folders of the videos in flight.
+        // and half-written folders of the videos in flight.
         Files.delete(b.resolve(PrepareManifest.FILE));
         PrepareRun.deleteTree(b.resolve("pickle_files"));
         Path state = b.resolve(PrepareRun.STATE_DIR).resolve("videos");
@@ -239,7 +239,8 @@ class PrepareFfppTest {
         Files.delete(state.resolve(redo.get(0) + ".json"));
         for (String v : redo.subList(1, 3)) {
             Files.delete(state.resolve(v + ".json"));
-            Path partial = b.resolve(v + ".partial");
+            Path partial = b.resolve(PrepareRun.STATE_DIR).resolve("partial").resolve(v);
+            Files.createDirectories(partial.getParent());
             Files.move(b.resolve(v), partial);
             Files.write(partial.resolve("0007.png"), new byte[] {1, 2, 3});
         }

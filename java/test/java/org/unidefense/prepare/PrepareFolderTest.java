@@ -53,7 +53,7 @@ class PrepareFolderTest {
     static void prepareOnce() throws IOException {
         torch.set_num_threads(2);
         Path dl = dir.resolve("download");
-        SyntheticFfppDownload.write(dl, SyntheticFfppDownload.Options.small(11));
+        SyntheticDownloads.ffpp(dl, SyntheticDownloads.Options.small(11));
         Path real = Files.createDirectories(dir.resolve("my data/real"));
         Path swap = Files.createDirectories(dir.resolve("my data/swapped"));
         Path reenact = Files.createDirectories(dir.resolve("my data/puppets"));

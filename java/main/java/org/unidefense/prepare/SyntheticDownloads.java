@@ -28,14 +28,20 @@ import org.unidefense.face.HaarCascadeDetector;
 import org.unidefense.media.Mp4VideoWriter;
 
 /**
- * A small FaceForensics++ download tree of real mp4 files (see {@link FfppLayout}): rendered people
- * from the synthetic face generator moving across the picture, their manipulated versions for the
- * four FF++ methods (face swaps for Deepfakes and FaceSwap, reenactments for Face2Face and
- * NeuralTextures), and the official {@code splits/<split>.json} files. It lets a user, and the
- * tests, run {@code prepare ffpp} without the licensed data. Where each face was drawn is returned
- * per frame, so a test can check what the face detector found.
+ * Small download trees of real mp4 files in the official layouts, so that a user, and the tests,
+ * can run {@code prepare} without the licensed data: rendered people from the synthetic face
+ * generator moving across the picture, and their manipulated versions.
+ * <ul>
+ *   <li>{@link #ffpp}: FaceForensics++ (see {@link FfppLayout}) with the four FF++ methods (face
+ *       swaps for Deepfakes and FaceSwap, reenactments for Face2Face and NeuralTextures) and the
+ *       official {@code splits/<split>.json} files;</li>
+ *   <li>{@link #celebDf}: Celeb-DF v2 ({@code Celeb-real/id<a>_0000.mp4},
+ *       {@code Celeb-synthesis/id<a>_id<b>_0000.mp4}, {@code YouTube-real/<n>.mp4}) with its
+ *       {@code List_of_testing_videos.txt}.</li>
+ * </ul>
+ * Where each face was drawn is returned per frame, so a test can check what the face detector found.
  */
-public final class SyntheticFfppDownload {
+public final class SyntheticDownloads {
     public static final List<String> METHODS = List.of("Deepfakes", "Face2Face", "FaceSwap", "NeuralTextures");
 
     /**
@@ -59,7 +65,7 @@ public final class SyntheticFfppDownload {
     private final Map<Integer, Long> identities = new HashMap<>();
     private final HaarCascadeDetector haar = new HaarCascadeDetector();
 
-    private SyntheticFfppDownload(Path out, Options options) {
+    private SyntheticDownloads(Path out, Options options) {
         this.out = out;
         this.options = options;
         this.faces = new SyntheticFaces(options.face());
@@ -70,7 +76,7 @@ public final class SyntheticFfppDownload {
      *
      * @throws UserInputException when it does, or when the options cannot give a picture
      */
-    public static Summary write(Path out, Options options) {
+    public static Summary ffpp(Path out, Options options) {
         if (options.face() > options.width() || options.face() > options.height() || options.frames() < 1) {
             throw new UserInputException("synthetic FF++ videos: the face (" + options.face() + " px) must fit the "
                     + options.width() + "×" + options.height() + " picture and there must be at least one frame");
@@ -78,15 +84,59 @@ public final class SyntheticFfppDownload {
         if (Files.exists(out.resolve("original_sequences")) || Files.exists(out.resolve(FfppLayout.MANIPULATED))) {
             throw new UserInputException(out + ": already holds an FF++ tree; choose an empty output directory");
         }
-        SyntheticFfppDownload w = new SyntheticFfppDownload(out, options);
+        SyntheticDownloads w = new SyntheticDownloads(out, options);
         try {
-            return w.writeAll();
+            return w.writeFfpp();
         } finally {
             w.haar.close();
         }
     }
 
-    private Summary writeAll() {
+    /**
+     * Writes a Celeb-DF v2 tree into {@code out}: {@code 2 * (pairs summed)} people, the first half
+     * celebrities (Celeb-real, with face swaps among pairs in Celeb-synthesis), the second half
+     * YouTube-real; the test list names one video of each source per pair group.
+     */
+    public static Summary celebDf(Path out, Options options) {
+        if (Files.exists(out.resolve("Celeb-real")) || Files.exists(out.resolve("Celeb-synthesis"))) {
+            throw new UserInputException(out + ": already holds a Celeb-DF tree; choose an empty output directory");
+        }
+        SyntheticDownloads w = new SyntheticDownloads(out, options);
+        try {
+            return w.writeCelebDf();
+        } finally {
+            w.haar.close();
+        }
+    }
+
+    private Summary writeCelebDf() {
+        Map<String, List<FaceBox>> drawn = new LinkedHashMap<>();
+        int pairs = options.pairs()[0] + options.pairs()[1] + options.pairs()[2];
+        StringBuilder testList = new StringBuilder();
+        for (int p = 0; p < pairs; p++) {
+            String a = Integer.toString(2 * p);
+            String b = Integer.toString(2 * p + 1);
+            boolean test = p == pairs - 1; // the last pair is the test part
+            for (String[] ab : new String[][] {{a, b}, {b, a}}) {
+                String real = "Celeb-real/id" + ab[0] + "_0000.mp4";
+                drawn.put(real, video(real, ab[0], ab[1], SampleKind.BONA_FIDE));
+                String fake = "Celeb-synthesis/id" + ab[0] + "_id" + ab[1] + "_0000.mp4";
+                drawn.put(fake, video(fake, ab[0], ab[1], SampleKind.FACE_SWAP));
+                String youtube = "YouTube-real/" + String.format("%05d", 100 + Integer.parseInt(ab[0])) + ".mp4";
+                drawn.put(youtube, video(youtube, Integer.toString(100 + Integer.parseInt(ab[0])), ab[1],
+                        SampleKind.BONA_FIDE));
+                if (test && ab[0].equals(a)) {
+                    // The official list: "1 <video>" for real, "0 <video>" for fake.
+                    testList.append("1 ").append(real).append('\n').append("0 ").append(fake).append('\n')
+                            .append("1 ").append(youtube).append('\n');
+                }
+            }
+        }
+        writeText(out.resolve("List_of_testing_videos.txt"), testList.toString());
+        return new Summary(drawn);
+    }
+
+    private Summary writeFfpp() {
         Map<String, List<FaceBox>> drawn = new LinkedHashMap<>();
         int next = 0;
         for (int s = 0; s < FfppLayout.SPLITS.size(); s++) {
