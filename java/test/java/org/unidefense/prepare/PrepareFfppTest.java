@@ -65,7 +65,7 @@ class PrepareFfppTest {
 
     private static FfppPreparer.Summary prepare(Path from, Path to, int workers) {
         return FfppPreparer.prepare(new FfppPreparer.Request(from, to, "c23", null, FfppLayout.METHODS,
-                new CropSettings(FRAMES, 0.3, false, "haar"), workers, new ReadyConfigs.Schedule(32, 4, 2, "tiny")),
+                new CropSettings(FRAMES, 0.3, false, "haar"), workers, new ReadyConfigs.Schedule(32, 2, 2, "tiny")),
                 HaarCascadeDetector::new, new StringWriter());
     }
 
@@ -285,5 +285,32 @@ class PrepareFfppTest {
         int again = cl.execute("prepare", "ffpp", "--src", broken.toString(), "--out", to.toString(),
                 "--frames", "3");
         assertEquals(ExitCodes.BAD_INPUT, again);
+    }
+
+    @Test
+    void thePreparedTreeTrainsAndTestsWithTheForgeryEngine() throws IOException {
+        org.bytedeco.pytorch.global.torch.set_num_threads(2);
+        Path runs = dir.resolve("runs");
+        Path model = out.resolve("model_ffpp_c23.yml");
+        CliRun train = new CliRun("train", "--engine", "FE", "--config", model.toString(), "--runs", runs.toString());
+        assertEquals(ExitCodes.OK, train.code, train.err);
+        assertTrue(Files.isRegularFile(runs.resolve("UDR18/tiny/best.pt")));
+        CliRun test = new CliRun("test", "--engine", "FE", "--config", model.toString(), "--runs", runs.toString());
+        assertEquals(ExitCodes.OK, test.code, test.err);
+        // The test split's frames are the ones the index lists: count them from the index itself.
+        int real = 0;
+        int fake = 0;
+        for (Sample s : new FaceForensicsReader(out, "c23", null, StoreOpener.EAGER).read("test", ALL, null,
+                new NumpyRandom(0))) {
+            if (s.label() == 0) {
+                real++;
+            } else {
+                fake++;
+            }
+        }
+        JsonNode best = new ObjectMapper().readTree(runs.resolve("UDR18/tiny/test_metrics.json").toFile()).get("best")
+                .get("metrics");
+        assertEquals(real, best.get("test/frame/NumP").asInt(), best.toString());
+        assertEquals(fake, best.get("test/frame/NumN").asInt(), best.toString());
     }
 }
