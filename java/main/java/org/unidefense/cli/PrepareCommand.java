@@ -16,6 +16,8 @@ import org.unidefense.prepare.FolderSplit;
 import org.unidefense.prepare.PrepareManifest;
 import org.unidefense.prepare.PrepareRun;
 import org.unidefense.prepare.ReadyConfigs;
+import org.unidefense.prepare.PrepareThroughput;
+import org.unidefense.prepare.SyntheticDownloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Option;
             PrepareCommand.Ffpp.class,
             PrepareCommand.Folder.class,
             PrepareCommand.CelebDf.class,
+            PrepareCommand.Bench.class,
         })
 public final class PrepareCommand implements Runnable {
     @CommandLine.Spec
@@ -250,6 +253,54 @@ public final class PrepareCommand implements Runnable {
             PrintWriter w = spec.commandLine().getOut();
             s.framesBySplit().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
             report(w, out, s.outcome());
+            w.flush();
+        }
+    }
+
+    /** {@code unidefense prepare bench}: throughput of prepare ffpp by worker count. */
+    @Command(name = "bench",
+            description = "Frames per second of 'prepare ffpp' with each worker count, in one process on the same "
+                    + "videos (a synthetic FF++ tree unless --src is given), as ratios to the first count.",
+            mixinStandardHelpOptions = true)
+    static final class Bench implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--src", paramLabel = "DIR", description = "An FF++ download tree (default: a synthetic one).")
+        Path src;
+
+        @Option(names = "--scratch", defaultValue = "target/prepare-bench", paramLabel = "DIR",
+                description = "Where the runs write (deleted after each run; default ${DEFAULT-VALUE}).")
+        Path scratchParent;
+
+        @Option(names = "--threads", split = ",", defaultValue = "1,2", paramLabel = "T",
+                description = "Worker counts to compare (default ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Runs per count (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Option(names = "--frames", defaultValue = "all", paramLabel = "N|all", description = "Frames per video (default ${DEFAULT-VALUE}).")
+        String frames;
+
+        @Override
+        public void run() {
+            FaceOptions f = new FaceOptions();
+            f.frames = frames;
+            f.margin = 0.3;
+            f.detector = FaceDetectors.HAAR;
+            Path scratch = PrepareThroughput.scratch(scratchParent);
+            Path tree = src;
+            if (tree == null) {
+                tree = scratch.resolve("download");
+                SyntheticDownloads.ffpp(tree, PrepareThroughput.benchmarkTree());
+            }
+            PrepareThroughput.Result r = PrepareThroughput.measure(tree, scratch, threads, repeat, f.settings());
+            PrintWriter w = spec.commandLine().getOut();
+            double base = r.framesPerSecond().get(threads.get(0));
+            w.printf("prepare ffpp: %d frames per run, best of %d runs (after a warm-up run)%n", r.framesPerRun(), repeat);
+            r.framesPerSecond().forEach((t, fps) -> w.printf(java.util.Locale.ROOT,
+                    "  workers %d: %7.1f frames/s  ratio %.2f%n", t, fps, fps / base));
             w.flush();
         }
     }
