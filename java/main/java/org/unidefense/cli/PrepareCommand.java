@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.unidefense.UserInputException;
+import org.unidefense.face.YuNetModel;
 import org.unidefense.prepare.CelebDfPreparer;
 import org.unidefense.prepare.CropSettings;
 import org.unidefense.prepare.FaceDetectors;
@@ -58,8 +59,13 @@ public final class PrepareCommand implements Runnable {
         boolean allFaces;
 
         @Option(names = "--detector", defaultValue = FaceDetectors.HAAR, paramLabel = "NAME",
-                description = "Face detector (default ${DEFAULT-VALUE}, OpenCV's Haar cascade).")
+                description = "Face detector: haar (default, OpenCV's Haar cascade) or yunet (OpenCV's FaceDetectorYN "
+                        + "with the YuNet model you put in ckpt/, see ckpt/README.md).")
         String detector;
+
+        @Option(names = "--detector-model", paramLabel = "FILE",
+                description = "The YuNet model file (default: ckpt/" + YuNetModel.FILE + ").")
+        Path detectorModel;
 
         @Option(names = "--workers", defaultValue = "2", paramLabel = "T",
                 description = "Worker threads decoding and cropping (default ${DEFAULT-VALUE}).")
@@ -157,7 +163,7 @@ public final class PrepareCommand implements Runnable {
             FfppPreparer.Summary s = FfppPreparer.prepare(new FfppPreparer.Request(src, out, compression, splits,
                             methods == null ? FfppLayout.METHODS : methods, settings, face.workers,
                             configs.schedule("ffpp_" + compression)),
-                    FaceDetectors.named(settings.detector()), null);
+                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
             PrintWriter w = spec.commandLine().getOut();
             s.framesBySplit().forEach((split, n) -> w.printf("  %-5s %7d face crops -> %s%n", split, n,
                     out.resolve(FfppLayout.indexFile(split, compression))));
@@ -213,7 +219,7 @@ public final class PrepareCommand implements Runnable {
             FolderPreparer.Summary s = FolderPreparer.prepare(new FolderPreparer.Request(
                             FolderPreparer.groups(real, fakes, attackTypes), out, FolderSplit.ratios(split), seed, settings,
                             face.workers, configs.schedule("folder")),
-                    FaceDetectors.named(settings.detector()), null);
+                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
             PrintWriter w = spec.commandLine().getOut();
             s.frames().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
             if (!s.skipped().isEmpty()) {
@@ -249,7 +255,7 @@ public final class PrepareCommand implements Runnable {
         public void run() {
             CropSettings settings = face.settings();
             CelebDfPreparer.Summary s = CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, settings,
-                    face.workers), FaceDetectors.named(settings.detector()), null);
+                    face.workers), FaceDetectors.named(settings.detector(), face.detectorModel), null);
             PrintWriter w = spec.commandLine().getOut();
             s.framesBySplit().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
             report(w, out, s.outcome());
