@@ -14,6 +14,7 @@ import org.unidefense.prepare.FfppLayout;
 import org.unidefense.prepare.FfppPreparer;
 import org.unidefense.prepare.FolderPreparer;
 import org.unidefense.prepare.FolderSplit;
+import org.unidefense.prepare.OcimPreparer;
 import org.unidefense.prepare.PrepareManifest;
 import org.unidefense.prepare.PrepareRun;
 import org.unidefense.prepare.ReadyConfigs;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
             PrepareCommand.Ffpp.class,
             PrepareCommand.Folder.class,
             PrepareCommand.CelebDf.class,
+            PrepareCommand.Ocim.class,
             PrepareCommand.Bench.class,
         })
 public final class PrepareCommand implements Runnable {
@@ -50,10 +52,10 @@ public final class PrepareCommand implements Runnable {
                 description = "Evenly spaced frames per video, or 'all' (default ${DEFAULT-VALUE}).")
         String frames;
 
-        @Option(names = "--margin", defaultValue = "0.3", paramLabel = "M",
+        @Option(names = "--margin", paramLabel = "M",
                 description = "Face margin as the reference applies it: the box grows by int(w*M/2) on each side "
-                        + "(default ${DEFAULT-VALUE}, a crop 1.3 times the face box).")
-        double margin;
+                        + "(default 0.3, a crop 1.3 times the face box; 1.0 for ocim, whose loader crops again).")
+        Double margin;
 
         @Option(names = "--all-faces", description = "Keep every face of a frame, not only the largest.")
         boolean allFaces;
@@ -72,6 +74,10 @@ public final class PrepareCommand implements Runnable {
         int workers;
 
         CropSettings settings() {
+            return settings(0.3);
+        }
+
+        CropSettings settings(double defaultMargin) {
             int n;
             if (frames.toLowerCase(Locale.ROOT).equals("all")) {
                 n = 0;
@@ -85,7 +91,7 @@ public final class PrepareCommand implements Runnable {
                     throw new UserInputException("--frames must be at least 1 (or 'all'), got " + n);
                 }
             }
-            return new CropSettings(n, margin, allFaces, detector);
+            return new CropSettings(n, margin == null ? defaultMargin : margin, allFaces, detector);
         }
     }
 
@@ -307,6 +313,44 @@ public final class PrepareCommand implements Runnable {
             w.printf("prepare ffpp: %d frames per run, best of %d runs (after a warm-up run)%n", r.framesPerRun(), repeat);
             r.framesPerSecond().forEach((t, fps) -> w.printf(java.util.Locale.ROOT,
                     "  workers %d: %7.1f frames/s  ratio %.2f%n", t, fps, fps / base));
+            w.flush();
+        }
+    }
+
+    /** {@code unidefense prepare ocim}. */
+    @Command(name = "ocim",
+            description = "One OCIM domain (O: OULU-NPU, C: CASIA-FASD, I: Replay-Attack, M: MSU-MFSD): from its videos "
+                    + "to <out>/<domain root>/lists/{real,fake}_5points.pickle and the LMDB store <out>/lmdb/<domain root> "
+                    + "of face crops, as the reference's OCIM loader reads them. Run once per domain into the same --out.",
+            mixinStandardHelpOptions = true)
+    static final class Ocim implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--domain", required = true, paramLabel = "O|C|I|M", description = "Which OCIM dataset --src holds.")
+        String domain;
+
+        @Option(names = "--src", required = true, paramLabel = "DIR", description = "The dataset's download root.")
+        Path src;
+
+        @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The OCIM root (shared by the domains).")
+        Path out;
+
+        @Mixin
+        FaceOptions face = new FaceOptions();
+
+        @Override
+        public void run() {
+            CropSettings settings = face.settings(1.0);
+            // Each domain keeps its own resume state: the domains share the root.
+            OcimPreparer.Summary s = OcimPreparer.prepare(new OcimPreparer.Request(domain, src, out, settings, face.workers),
+                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("  real %7d face crops, attack %7d face crops%n", s.real(), s.fake());
+            if (!s.skipped().isEmpty()) {
+                w.printf("%d videos are neither real nor attack by the dataset's naming and were skipped%n", s.skipped().size());
+            }
+            report(w, out.resolve(OcimPreparer.DOMAIN_ROOTS.getOrDefault(domain, "")), s.outcome());
             w.flush();
         }
     }

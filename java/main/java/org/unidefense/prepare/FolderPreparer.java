@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.unidefense.UserInputException;
 import org.unidefense.checkpoint.TorchSaveWriter;
 import org.unidefense.data.dataset.UniAttackReader;
-import org.unidefense.data.store.LmdbWriter;
 import org.unidefense.face.FaceDetector;
 import org.unidefense.media.MediaKind;
 
@@ -82,6 +81,15 @@ public final class FolderPreparer {
     static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.isEmpty() ? "_" : s;
+    }
+
+    /** {@link #safe} for each '/'-separated part. */
+    static String safePath(String path) {
+        StringBuilder b = new StringBuilder();
+        for (String part : path.split("/")) {
+            b.append(b.length() == 0 ? "" : "/").append(safe(part));
+        }
+        return b.toString();
     }
 
     public static Summary prepare(Request q, Supplier<? extends FaceDetector> detectors, Writer progress) {
@@ -154,7 +162,6 @@ public final class FolderPreparer {
 
     /** The LMDB store and the two lists; returns the crops per split. */
     private static Map<String, Integer> writeStoreAndLists(Path out, Path crops, PrepareRun.Outcome outcome) {
-        TreeMap<String, byte[]> store = new TreeMap<>();
         List<Object> real = new ArrayList<>();
         List<Object> fake = new ArrayList<>();
         Map<String, Integer> frames = new LinkedHashMap<>();
@@ -162,12 +169,6 @@ public final class FolderPreparer {
         for (VideoRecord r : outcome.records()) {
             for (CroppedFace c : r.crops()) {
                 String key = r.outDir() + "/" + c.file();
-                try {
-                    store.put(key, Files.readAllBytes(crops.resolve(key)));
-                } catch (IOException e) {
-                    throw new UserInputException(crops.resolve(key) + ": a prepared crop is missing (" + e
-                            + "); delete " + out.resolve(PrepareRun.STATE_DIR) + " and prepare again", e);
-                }
                 String path = SLOT + key.substring((SLOT + "_crop").length());
                 String line = String.format(Locale.ROOT, "%s %d %d %d %d %d", path, r.label(),
                         c.box().x(), c.box().y(), c.box().width(), c.box().height());
@@ -176,16 +177,7 @@ public final class FolderPreparer {
             }
         }
         Path slot = out.resolve(SLOT);
-        Path lmdb = slot.resolve("lmdb").resolve(SLOT);
-        Path partial = slot.resolve("lmdb").resolve(SLOT + ".partial");
-        try {
-            PrepareRun.deleteTree(partial);
-            LmdbWriter.write(partial, store);
-            PrepareRun.deleteTree(lmdb);
-            Files.move(partial, lmdb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException(lmdb + ": cannot write the LMDB store: " + e, e);
-        }
+        CropStore.write(slot.resolve("lmdb").resolve(SLOT), crops, outcome.records());
         TorchSaveWriter.write(real, slot.resolve("lists").resolve("real_5points.pickle"));
         TorchSaveWriter.write(fake, slot.resolve("lists").resolve("fake_5points.pickle"));
         return frames;
