@@ -257,14 +257,18 @@ public final class PrepareCommand implements Runnable {
         @Mixin
         FaceOptions face = new FaceOptions();
 
+        @Mixin
+        ConfigOptions configs = new ConfigOptions();
+
         @Override
         public void run() {
             CropSettings settings = face.settings();
             CelebDfPreparer.Summary s = CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, settings,
-                    face.workers), FaceDetectors.named(settings.detector(), face.detectorModel), null);
+                    face.workers, configs.schedule("celebdf")), FaceDetectors.named(settings.detector(), face.detectorModel), null);
             PrintWriter w = spec.commandLine().getOut();
             s.framesBySplit().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
             report(w, out, s.outcome());
+            w.println("train with: unidefense train --engine FE --config " + s.configs().model());
             w.flush();
         }
     }

@@ -27,13 +27,13 @@ import org.unidefense.media.MediaKind;
  * reference's CelebDF loader reads: {@code <method>/images/<video>/<frame>.png} and the test list,
  * copied unchanged. The loader has no index file: a video is in the test split when the list
  * names it (last field, file name without extension), otherwise in train; the manifest counts
- * them the same way.
+ * them the same way. A data/model file pair for {@code train --engine FE} is written next to them.
  */
 public final class CelebDfPreparer {
-    public record Request(Path src, Path out, CropSettings settings, int workers) {
+    public record Request(Path src, Path out, CropSettings settings, int workers, ReadyConfigs.Schedule schedule) {
     }
 
-    public record Summary(PrepareRun.Outcome outcome, Map<String, Integer> framesBySplit) {
+    public record Summary(PrepareRun.Outcome outcome, Map<String, Integer> framesBySplit, ReadyConfigs.Written configs) {
     }
 
     private CelebDfPreparer() {
@@ -73,7 +73,9 @@ public final class CelebDfPreparer {
         CelebDfReader.SPLITS.forEach(s -> frames.put(s, 0));
         outcome.records().forEach(r -> frames.merge(r.split(), r.crops().size(), Integer::sum));
         PrepareManifest.write(q.out(), PrepareManifest.build("CDF", Map.of(), q.settings(), outcome, new TreeMap<>()));
-        return new Summary(outcome, frames);
+        ReadyConfigs.Written configs = ReadyConfigs.write(q.out(), "celebdf", "celebdf", "FE", "data_celebdf.yml",
+                q.schedule(), Map.of());
+        return new Summary(outcome, frames, configs);
     }
 
     /** {@code <method>/<id>} of each listed video, read as the reference reads the list. */

@@ -34,7 +34,8 @@ class PrepareCelebDfTest {
         src = dir.resolve("download");
         out = dir.resolve("prepared");
         SyntheticDownloads.celebDf(src, new SyntheticDownloads.Options(2, "c23", new int[] {1, 0, 1}, 4, 176, 144, 112));
-        CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, new CropSettings(3, 0.3, false, "haar"), 2),
+        CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, new CropSettings(3, 0.3, false, "haar"), 2,
+                new ReadyConfigs.Schedule(32, 1, 2, "cdf")),
                 HaarCascadeDetector::new, new StringWriter());
     }
 
@@ -65,5 +66,13 @@ class PrepareCelebDfTest {
                     .forEach(p -> pngs.add(out.relativize(p).toString()));
             assertEquals(pngs, seen, "every crop is read, once");
         }
+    }
+
+    @Test
+    void theWrittenDataFileReadsTheTreeForTheForgeryEngine() {
+        CliRun stats = new CliRun("data", "stats", "--config", out.resolve("model_celebdf.yml").toString());
+        assertEquals(0, stats.code, stats.err);
+        // Validation is the test split, as in the reference: the three listed videos.
+        assertTrue(stats.out.contains("val              (split test): 3 videos"), stats.out);
     }
 }
