@@ -292,6 +292,8 @@ class PrepareFfppTest {
         org.bytedeco.pytorch.global.torch.set_num_threads(2);
         Path runs = dir.resolve("runs");
         Path model = out.resolve("model_ffpp_c23.yml");
+        CliRun stats = new CliRun("data", "stats", "--config", model.toString());
+        assertEquals(ExitCodes.OK, stats.code, stats.err);
         CliRun train = new CliRun("train", "--engine", "FE", "--config", model.toString(), "--runs", runs.toString());
         assertEquals(ExitCodes.OK, train.code, train.err);
         assertTrue(Files.isRegularFile(runs.resolve("UDR18/tiny/best.pt")));
