@@ -14,7 +14,9 @@ import org.unidefense.data.store.LmdbWriter;
 /**
  * Puts prepared crops into an LMDB store keyed {@code <outDir>/<file>}: built whole in a
  * {@code .partial} sibling by {@link LmdbWriter} and then moved into place, so a store on disk is
- * always complete (an interrupted run leaves none, or the previous one).
+ * always complete (an interrupted run leaves none, or the previous one). The crops are held in
+ * memory while the store is written (one transaction, sorted keys: reproducible bytes), which
+ * bounds the size of a {@code prepare folder} or {@code prepare ocim} output by the JVM heap.
  */
 final class CropStore {
     private CropStore() {

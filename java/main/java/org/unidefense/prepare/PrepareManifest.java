@@ -2,7 +2,6 @@ package org.unidefense.prepare;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -91,10 +90,5 @@ public final class PrepareManifest {
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot write: " + e, e);
         }
-    }
-
-    /** The failures as lines for the terminal. */
-    static List<String> describe(List<PrepareRun.Failure> failures) {
-        return failures.stream().map(f -> f.name() + ": " + f.error()).toList();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -235,10 +234,5 @@ public final class PrepareRun {
                 Files.delete(q);
             }
         }
-    }
-
-    /** Settings as the manifest lists them. */
-    public Map<String, Object> settings() {
-        return settings.describe();
     }
 }
