@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,7 @@ public final class PrepareRun {
     public static final String STATE_DIR = "prepare-state";
 
     /** A video that could not be prepared. */
-    public record Failure(String name, String split, String method, String error) {
+    public record Failure(String name, String split, String method, String error) implements VideoOutcome {
     }
 
     /**
@@ -94,20 +95,20 @@ public final class PrepareRun {
             t.setDaemon(true);
             return t;
         });
-        List<Object> results = new ArrayList<>(jobs.size());
+        List<VideoOutcome> results = new ArrayList<>(jobs.size());
         int resumed = 0;
         try (ProgressBar bar = b.build()) {
-            List<Future<Object>> futures = new ArrayList<>();
+            List<Future<VideoOutcome>> futures = new ArrayList<>();
             for (VideoJob job : jobs) {
                 VideoRecord done = finished(job);
                 if (done != null) {
                     resumed++;
-                    futures.add(java.util.concurrent.CompletableFuture.<Object>completedFuture(done));
+                    futures.add(CompletableFuture.completedFuture(done));
                     bar.step();
                     continue;
                 }
                 futures.add(pool.submit(() -> {
-                    Object r = prepare(job, cropper);
+                    VideoOutcome r = prepare(job, cropper);
                     if (r instanceof VideoRecord v) {
                         framesRead.addAndGet(v.framesRead());
                         faces.addAndGet(v.crops().size());
@@ -122,7 +123,7 @@ public final class PrepareRun {
                     return r;
                 }));
             }
-            for (Future<Object> f : futures) {
+            for (Future<VideoOutcome> f : futures) {
                 results.add(f.get());
             }
         } catch (InterruptedException e) {
@@ -140,11 +141,11 @@ public final class PrepareRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<VideoRecord> records = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
-        for (Object r : results) {
+        for (VideoOutcome r : results) {
             if (r instanceof VideoRecord v) {
                 records.add(v);
-            } else {
-                failed.add((Failure) r);
+            } else if (r instanceof Failure f) {
+                failed.add(f);
             }
         }
         long read = framesRead.get();
@@ -166,7 +167,7 @@ public final class PrepareRun {
     }
 
     /** The crops of one video, or a failure when its source cannot be read. */
-    private Object prepare(VideoJob job, FaceCropper cropper) throws IOException {
+    private VideoOutcome prepare(VideoJob job, FaceCropper cropper) throws IOException {
         Path dir = cropRoot.resolve(job.outDir());
         // Half-written folders stay out of the dataset tree, where a reader listing folders would see them.
         Path partial = stateDir.resolve("partial").resolve(job.outDir());

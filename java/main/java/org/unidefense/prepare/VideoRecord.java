@@ -10,5 +10,5 @@ import java.util.List;
  * @param noFace     indices of the frames where no face was found
  */
 public record VideoRecord(String name, String outDir, String split, String method, int label, int framesRead,
-                          List<CroppedFace> crops, List<Integer> noFace) {
+                          List<CroppedFace> crops, List<Integer> noFace) implements VideoOutcome {
 }
