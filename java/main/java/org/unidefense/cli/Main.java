@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             WeightsCommand.class,
             SynthCommand.class,
+            PrepareCommand.class,
             DemoCommand.class,
             DataCommand.class,
             TrainCommand.class,

@@ -1,6 +1,7 @@
 package org.unidefense.cli;
 
 import org.unidefense.data.benchmark.SyntheticBenchmarkWriter;
+import org.unidefense.prepare.SyntheticDownloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +35,29 @@ public final class SynthCommand implements Runnable {
     @Option(names = "--frames", defaultValue = "4", paramLabel = "F", description = "Frames per video (default ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--ffpp-videos",
+            description = "Instead of the benchmark, write a small FaceForensics++ download tree of mp4 videos "
+                    + "(original_sequences, manipulated_sequences, splits/*.json) to try 'prepare ffpp' on.")
+    boolean ffppVideos;
+
+    @Option(names = "--celebdf-videos",
+            description = "Instead of the benchmark, write a small Celeb-DF v2 download tree of mp4 videos "
+                    + "(Celeb-real, Celeb-synthesis, YouTube-real, List_of_testing_videos.txt) to try 'prepare celebdf' on.")
+    boolean celebDfVideos;
+
     @Override
     public void run() {
         long start = System.nanoTime();
+        if (ffppVideos || celebDfVideos) {
+            SyntheticDownloads.Options o = SyntheticDownloads.Options.small(seed);
+            SyntheticDownloads.Summary d = ffppVideos ? SyntheticDownloads.ffpp(out, o) : SyntheticDownloads.celebDf(out, o);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %d %s videos to %s in %.1f s%n", d.drawnFaces().size(),
+                    ffppVideos ? "FF++-style (and splits/*.json)" : "Celeb-DF-style (and List_of_testing_videos.txt)", out,
+                    (System.nanoTime() - start) / 1e9);
+            w.flush();
+            return;
+        }
         SyntheticBenchmarkWriter.Summary s = SyntheticBenchmarkWriter.write(out,
                 new SyntheticBenchmarkWriter.Options(seed, size, videosPerMethod, frames));
         PrintWriter w = spec.commandLine().getOut();

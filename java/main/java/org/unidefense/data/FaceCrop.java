@@ -29,6 +29,11 @@ public final class FaceCrop {
             throw new UserInputException("item '" + sample.path() + "': crop '4p' needs a face box (x y w h after"
                     + " the path and label in the index line), but its line has none");
         }
+        return around(b, margin, imageWidth, imageHeight);
+    }
+
+    /** The reference's {@code _add_face_margin} rectangle around {@code b}, clamped to the image. */
+    public static CropRect around(FaceBox b, double margin, int imageWidth, int imageHeight) {
         int xm = (int) (b.width() * margin / 2);
         int ym = (int) (b.height() * margin / 2);
         int x1 = Math.max(0, b.x() - xm);

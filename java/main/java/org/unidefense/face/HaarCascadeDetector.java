@@ -58,8 +58,10 @@ public final class HaarCascadeDetector implements FaceDetector, AutoCloseable {
         }
         this.classifier = new CascadeClassifier(CascadeFiles.haar(cascade).toString());
         // Outlive the caller's PointerScope (a worker's per-item scope would free it under us).
+        // detach() releases the reference attach() took, which would free it at once: hold one more.
         PointerScope scope = PointerScope.getInnerScope();
         if (scope != null) {
+            classifier.retainReference();
             scope.detach(classifier);
         }
         if (classifier.empty()) {

@@ -64,6 +64,7 @@ public final class ImageNetInit {
             return Optional.empty();
         }
         Path file = WeightsLocator.locate(config.extractorWeights(), configFile, extractor);
+        WeightsHash.verifyOfficial(file);
         StateDict weights = TorchSaveFile.read(file).stateDict();
         ImageNetInitReport report = load(model, weights, file);
         LOG.info("{}: {}", model.architecture(), report.summary());

@@ -35,4 +35,10 @@ public final class OfficialWeights {
             default -> ADVPROP_EFFICIENTNET.get(e);
         };
     }
+
+    /** Whether {@code fileName} is the official file of some backbone (these names carry a SHA-256 prefix). */
+    public static boolean isOfficialFileName(String fileName) {
+        return fileName.equals(fileName("resnet18")) || fileName.equals(fileName("resnet50"))
+                || ADVPROP_EFFICIENTNET.containsValue(fileName);
+    }
 }
