@@ -42,6 +42,9 @@ import java.util.List;
  *                         rendezvous may wait for the other ranks before the run fails (default 300)
  * @param distributeBucketMb {@code config.distribute.bucket_mb}: project extension; size of the gradient buckets
  *                         all-reduced together (default 25, DDP's bucket_cap_mb)
+ * @param lambda1          {@code config.lambda_1}: RECCE only; weight of its reconstruction loss (default 0.1,
+ *                         RECCE's config/Recce.yml)
+ * @param lambda2          {@code config.lambda_2}: RECCE only; weight of its metric-learning loss (default 0.1)
  */
 public record TrainConfig(
         int localRank,
@@ -72,7 +75,9 @@ public record TrainConfig(
         String coral,
         double pass1GradCarry,
         double distributeTimeoutS,
-        double distributeBucketMb) {
+        double distributeBucketMb,
+        double lambda1,
+        double lambda2) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
@@ -120,6 +125,8 @@ public record TrainConfig(
         double lMask = s.number("lambda_mask", 1.0);
         double lFac = s.number("lambda_fac", 1.0);
         Double lAux = s.optionalNumber("lambda_aux_cls");
+        double lambda1 = s.number("lambda_1", 0.1);
+        double lambda2 = s.number("lambda_2", 0.1);
 
         OptimizerSpec optimizer;
         if (testStage) {
@@ -154,6 +161,6 @@ public record TrainConfig(
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
-                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb);
+                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, lambda1, lambda2);
     }
 }

@@ -4,7 +4,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.config.TrainConfig;
-import org.unidefense.train.TwoPassStep;
+import org.unidefense.train.TrainingStep;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ public final class DistributedRun implements AutoCloseable {
      * Makes {@code model} data parallel: rank 0's weights everywhere, and gradients averaged after
      * each backward of {@code step}. Call outside any PointerScope.
      */
-    public void parallelize(Module model, TwoPassStep step) {
+    public void parallelize(Module model, TrainingStep step) {
         if (group == null) {
             return;
         }

@@ -15,6 +15,9 @@ import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.EvaluationReport;
 import org.unidefense.report.MetricTable;
 import org.unidefense.report.RunHistory;
+import org.unidefense.model.recce.Recce;
+import org.unidefense.train.RecceTraining;
+import org.unidefense.train.Training;
 import org.unidefense.train.TwoPassTraining;
 
 import java.io.IOException;
@@ -75,7 +78,9 @@ public final class Runs {
                 ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
                         .ifPresent(r -> log.line("ImageNet weights: " + r));
             }
-            TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            Training training = model instanceof Recce recce
+                    ? RecceTraining.fromConfig(recce, cfg.config())
+                    : TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);

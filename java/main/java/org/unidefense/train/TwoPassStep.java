@@ -34,7 +34,7 @@ import java.util.Map;
  * does not run on top of pass 1's activations. Every random draw (decoder dropout, perturbation) comes from the generator the
  * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
  */
-public final class TwoPassStep {
+public final class TwoPassStep implements TrainingStep {
     private final UniDefenseModel model;
     private final GroupedOptimizer optimizer;
     private final LearningRatePlan lrPlan;
@@ -65,6 +65,7 @@ public final class TwoPassStep {
         this.random = random;
     }
 
+    @Override
     public void setObserver(StepObserver observer) {
         this.observer = observer == null ? StepObserver.NONE : observer;
     }
@@ -73,13 +74,7 @@ public final class TwoPassStep {
         this.decoderMasks = masks == null ? DecoderMaskSource.DRAWN : masks;
     }
 
-    /**
-     * Runs training step {@code step} (counted from 1).
-     *
-     * @param x         batch [N,3,H,W] with its {@code realCount} real samples first
-     * @param labels    int64 [N], 0 = real
-     * @param realCount number of real samples at the front of the batch
-     */
+    @Override
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
         try (PointerScope stepScope = new PointerScope()) {
             model.train(true);

@@ -1,11 +1,14 @@
 package org.unidefense.model.recce;
 
+import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.unidefense.model.ParameterCount;
-import org.unidefense.model.StateDicts;
+import org.bytedeco.pytorch.TensorVector;
+import org.unidefense.model.ModelOutput;
+import org.unidefense.model.StateDictLoader;
+import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
@@ -15,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.bytedeco.pytorch.global.torch.cat;
 import static org.bytedeco.pytorch.global.torch.clamp;
-import static org.bytedeco.pytorch.global.torch.where;
+import static org.bytedeco.pytorch.global.torch.zeros_like;
 
 /**
  * RECCE (VISION-SJTU/RECCE {@code model/network/Recce.py}) with the reference's state-dict keys:
@@ -34,14 +38,25 @@ import static org.bytedeco.pytorch.global.torch.where;
  *
  * <p>The random numbers of a train-mode forward come from {@link #setDraws}. Build the model
  * outside any PointerScope; run each step inside one.
+ *
+ * <p>Scores. This project reports P(real) everywhere, as softmax(logits)[:, 0] of a two-class
+ * model. {@link #score} therefore returns RECCE's single fake logit l as the two columns [0, l],
+ * whose softmax gives P(real) = sigmoid(-l) = 1 - P(fake) exactly. With {@code num_classes: 2}
+ * (RECCE's cross-entropy setting, class 0 = real) the logits are returned as they are.
+ *
+ * <p>Why a {@link UniDefenseModel}: the engine, the protocols, checkpoints and the Detector take
+ * that type, and need only its scoring, state dict and generator. RECCE is trained by
+ * {@code RecceStep} from {@link #run}; UniDefense's two-pass {@link #forward(Tensor, Tensor)}
+ * does not exist for it and throws.
  */
-public final class Recce extends Module {
+public final class Recce extends UniDefenseModel {
     public static final String NAME = "Recce";
+    /** The encoder's backbone name, for its ImageNet weights (OfficialWeights). */
+    public static final String ENCODER = "xception";
     /** std of the white noise of Recce.add_white_noise. */
     public static final double NOISE_STD = 1e-6;
 
     private final int numClasses;
-    private final double dropRate;
     private final XceptionEncoder encoder;
     private final LinearImpl fc;
     private final GuidedAttention attention;
@@ -56,12 +71,11 @@ public final class Recce extends Module {
     private RecceDraws draws = new SeededRecceDraws(null);
 
     public Recce(int numClasses, double dropRate) {
-        super(NAME);
+        super(NAME, dropRate);
         if (numClasses < 1) {
             throw new IllegalArgumentException("num_classes must be at least 1, got " + numClasses);
         }
         this.numClasses = numClasses;
-        this.dropRate = dropRate;
         encoder = register_module("encoder", new XceptionEncoder());
         // registered in the reference's order; the dropout holds no state and so is not in the state dict
         dropout = new SiteDropout("dropout", dropRate, this::draws);
@@ -94,12 +108,13 @@ public final class Recce extends Module {
                 .repeat_interleave(2, new org.bytedeco.pytorch.LongOptional(3), none);
     }
 
-    public RecceOutput forward(Tensor x) {
-        return forward(x, RecceTap.NONE);
+    /** The forward of the class comment: the reference's {@code model(x)} and its {@code loss_inputs}. */
+    public RecceOutput run(Tensor x) {
+        return run(x, RecceTap.NONE);
     }
 
-    /** The forward of the class comment; {@code tap} sees the named intermediates. */
-    public RecceOutput forward(Tensor x, RecceTap tap) {
+    /** As {@link #run(Tensor)}; {@code tap} sees the named intermediates. */
+    public RecceOutput run(Tensor x, RecceTap tap) {
         List<Tensor> contra = new ArrayList<>(3);
         Tensor noiseX = is_training() ? addWhiteNoise(x) : x;
         Tensor stem = encoder.stem(noiseX);
@@ -184,8 +199,16 @@ public final class Recce extends Module {
         return numClasses;
     }
 
-    public double dropRate() {
-        return dropRate;
+    /**
+     * Loads timm's ImageNet Xception state dict (its own key names, {@code conv1.weight} ...
+     * {@code fc.bias}) into {@code encoder}, strictly: RECCE keeps the ImageNet head, so every key
+     * of the file has a place and every encoder key must be in it.
+     *
+     * @return the encoder keys left at their initial values (none)
+     */
+    public List<String> loadEncoderWeights(Map<String, Tensor> weights, String what) {
+        StateDictLoader.load(encoder, weights, what);
+        return List.of();
     }
 
     public XceptionEncoder encoder() {
@@ -200,12 +223,31 @@ public final class Recce extends Module {
         return attention;
     }
 
-    /** The parameters and buffers under the reference's names, in its order. */
-    public Map<String, Tensor> stateDict() {
-        return StateDicts.of(this);
+    /**
+     * Two-class logits whose softmax's column 0 is P(real): [0, l] for RECCE's single fake logit l
+     * (see the class comment), the logits themselves with two classes.
+     */
+    @Override
+    public Tensor score(Tensor x) {
+        Tensor logits = run(x).logits();
+        return numClasses == 1 ? cat(new TensorVector(zeros_like(logits), logits), 1) : logits;
     }
 
-    public ParameterCount parameterCount() {
-        return ParameterCount.of(this);
+    /** UniDefense's two-pass forward; RECCE has no such pass (its training step calls {@link #run}). */
+    @Override
+    public ModelOutput forward(Tensor x, Tensor perturbedInput) {
+        throw new UnsupportedOperationException("Recce is trained by RecceStep (single pass), not by UniDefense's two-pass step");
+    }
+
+    @Override
+    public String architecture() {
+        return NAME;
+    }
+
+    /** Draws the white noise and dropout masks of training from {@code generator} (null: libtorch's default). */
+    @Override
+    public void setGenerator(Generator generator) {
+        super.setGenerator(generator);
+        setDraws(new SeededRecceDraws(generator));
     }
 }

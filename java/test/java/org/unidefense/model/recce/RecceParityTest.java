@@ -49,7 +49,7 @@ class RecceParityTest {
     void evalForwardAndEveryIntermediateMatchTheReference() {
         Map<String, Tensor> taps = new LinkedHashMap<>();
         try (NoGradGuard g = new NoGradGuard()) {
-            RecceOutput out = model.forward(f.tensor("input"), (name, t) -> taps.put(name, t.clone()));
+            RecceOutput out = model.run(f.tensor("input"), (name, t) -> taps.put(name, t.clone()));
             assertClose("logits", f.floats("logits"), f.shape("logits"), out.logits(), 1e-5, 0);
             assertClose("prob_fake", f.floats("prob_fake"), f.shape("prob_fake"), out.logits().select(1, 0).sigmoid(), 1e-6, 0);
             assertClose("recons", f.floats("recons"), f.shape("recons"), out.recons(), ATOL, RTOL);
@@ -87,7 +87,7 @@ class RecceParityTest {
     @Test
     void batchOfOneGivesTheBatchedLogit() {
         try (NoGradGuard g = new NoGradGuard()) {
-            RecceOutput out = model.forward(f.tensor("input").narrow(0, 0, 1));
+            RecceOutput out = model.run(f.tensor("input").narrow(0, 0, 1));
             assertEquals(List.of(1L, 1L), java.util.Arrays.stream(Tensors.shape(out.logits())).boxed().toList());
             double expected = f.meta().get("tolerance_probes").get("batch1_sample0").get("logits_value").asDouble();
             assertEquals(expected, out.logits().item_double(), 1e-5);

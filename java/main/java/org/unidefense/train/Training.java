@@ -1,0 +1,18 @@
+package org.unidefense.train;
+
+import org.bytedeco.pytorch.Generator;
+
+/**
+ * What the engine trains with: the step it runs on every batch, the optimizer and learning-rate
+ * plan it saves, restores and replays on resume, and the generator behind every random draw.
+ * {@link TwoPassTraining} (UniDefense) and {@link RecceTraining} (RECCE) wire one from the config.
+ */
+public interface Training {
+    TrainingStep step();
+
+    GroupedOptimizer optimizer();
+
+    LearningRatePlan learningRatePlan();
+
+    Generator generator();
+}
