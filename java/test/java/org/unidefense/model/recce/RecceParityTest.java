@@ -21,8 +21,8 @@ import static org.unidefense.model.TensorAssert.assertClose;
  * Recce against the reference's eval-mode forward (fixture R_recce, README R.3): the state-dict
  * keys in the reference's order, the logits, P(fake), the reconstruction, the three correlation
  * matrices and all 18 intermediates at R.3's suggested tolerances, and the reasoning and attention
- * modules fed with the reference's own inputs. (A float64 forward also matches, but libtorch's
- * float64 CPU convolutions made it a 40 s test, so it is not kept.)
+ * modules fed with the reference's own inputs. (The forward runs in float32 only: libtorch's float64
+ * CPU convolutions are slow; RecceStepParityTest records a one-off float64 run of the training step.)
  */
 class RecceParityTest {
     private static final double ATOL = 5e-4;
