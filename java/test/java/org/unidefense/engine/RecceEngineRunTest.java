@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unidefense.config.ConfigLoader;
-import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.store.LmdbImageStore;
 import org.unidefense.model.ModelConfigs;
@@ -32,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code model: name: Recce} in a UniDefense-schema model file trains through the same engine and
  * protocol as UDR18 (UniAttack Protocol I on the tiny synthetic benchmark, 32 px): RECCE's step
- * runs (its total loss is logged), validation and the test stage score it, and the checkpoint it
- * writes loads back into a fresh Recce with the same weights.
+ * runs (its losses are logged), validation scores it and selects a best model, and the checkpoint
+ * it writes loads back into a fresh Recce with the same weights. (The test stage on RECCE runs in
+ * DemoCommandTest.)
  */
 class RecceEngineRunTest {
     @TempDir
@@ -51,8 +50,6 @@ class RecceEngineRunTest {
         LmdbImageStore.closeAll();
     }
 
-    private static Path modelFile;
-
     private static Path recceModelFile(String id) throws IOException {
         Path f = runs.modelFile(1, id, 2, 2, "seed: 3\nlambda_1: 0.1\nlambda_2: 0.1\n");
         String udr18 = Files.readString(f);
@@ -64,9 +61,8 @@ class RecceEngineRunTest {
     }
 
     @Test
-    void recceTrainsValidatesAndTestsInTheUniAttackEngine() throws IOException {
-        modelFile = recceModelFile("recce");
-        ResolvedConfig cfg = SyntheticRuns.load(modelFile);
+    void recceTrainsAndValidatesInTheUniAttackEngine() throws IOException {
+        ResolvedConfig cfg = SyntheticRuns.load(recceModelFile("recce"));
         Map<String, Tensor> trained;
         try (Engine e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
             assertInstanceOf(Recce.class, e.model());
@@ -75,6 +71,7 @@ class RecceEngineRunTest {
             trained = e.model().stateDict();
         }
         Path dir = runs.runs().resolve("Recce").resolve("recce");
+        assertTrue(Files.isRegularFile(dir.resolve("best.pt")), "validated at step 2 and saved the best model");
         String metrics = Files.readString(dir.resolve("metrics.jsonl"));
         assertEquals(2, metrics.lines().filter(l -> l.contains("\"train/total_loss\"")).count(), metrics);
         assertTrue(metrics.contains("\"train/contra_loss\""), metrics);
@@ -87,15 +84,7 @@ class RecceEngineRunTest {
             assertArrayEquals(Tensors.toFloats(trained.get(k).to(torch.ScalarType.Float)),
                     Tensors.toFloats(loaded.get(k).to(torch.ScalarType.Float)), 0f, k);
         }
-
-        ResolvedConfig testCfg = ConfigLoader.load(modelFile, ConfigOverrides.none().withTest(true));
-        Map<String, Evaluation> tested = Runs.test(testCfg, runs.runs(), new PrintWriter(new StringWriter()));
-        assertTrue(!tested.isEmpty());
-        for (Evaluation ev : tested.values()) {
-            long aucs = ev.metrics().entrySet().stream().filter(m -> m.getKey().endsWith("/AUC"))
-                    .peek(m -> assertTrue(m.getValue() >= 0 && m.getValue() <= 1, m.toString())).count();
-            assertTrue(aucs > 0, ev.metrics().toString());
-        }
+    }
     }
 
     /** score() turns the single fake logit l into [0, l]: softmax column 0 is exactly 1 - sigmoid(l). */
