@@ -85,7 +85,6 @@ class RecceEngineRunTest {
                     Tensors.toFloats(loaded.get(k).to(torch.ScalarType.Float)), 0f, k);
         }
     }
-    }
 
     /** score() turns the single fake logit l into [0, l]: softmax column 0 is exactly 1 - sigmoid(l). */
     @Test
