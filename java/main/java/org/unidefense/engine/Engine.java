@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference engines' training loop over one {@link Training} (UniDefense's two-pass or RECCE's step): steps 1..num_steps, each
- * with a paired batch from the protocol's streams inside its own PointerScope; every
- * {@code log_steps} the mean losses, learning rate and accuracy since the last log; every
- * {@code val_steps} a validation, best-model selection and the {@code latest} checkpoint.
- * The model and optimizer live outside the step scopes.
+ * The reference engines' training loop over one {@link Training} (UniDefense's two-pass step or
+ * RECCE's single pass): steps 1..num_steps, each with a paired batch from the protocol's streams
+ * inside its own PointerScope; every {@code log_steps} the mean losses, learning rate and accuracy
+ * since the last log; every {@code val_steps} a validation, best-model selection and the
+ * {@code latest} checkpoint. The model and optimizer live outside the step scopes.
  */
 public final class Engine implements AutoCloseable {
     static final String LATEST = "latest";
@@ -120,7 +120,7 @@ public final class Engine implements AutoCloseable {
                     values.put("rss_mb", ProcessMemory.rssBytes() / 1048576.0);
                     log.metrics(step, "train", values);
                     log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g, rss %.0f MB", step,
-                            numSteps, values.getOrDefault(StepResult.TWO_PASS_TOTAL, values.getOrDefault(StepResult.SINGLE_PASS_TOTAL, Double.NaN)), values.get("acc"), values.get("lr"),
+                            numSteps, StepResult.totalOf(values), values.get("acc"), values.get("lr"),
                             values.get("rss_mb")));
                     meter = new LossMeter();
                 }

@@ -33,7 +33,13 @@ public record StepResult(long step, double learningRate, Map<String, Double> los
 
     /** The step's headline loss: pass 1's total for the two-pass step, the total for a single pass. */
     public double totalLoss() {
-        return losses.containsKey(TWO_PASS_TOTAL) ? losses.get(TWO_PASS_TOTAL) : loss(SINGLE_PASS_TOTAL);
+        return totalOf(losses);
+    }
+
+    /** The headline loss among losses named as a step reports them (e.g. their means); NaN if absent. */
+    public static double totalOf(Map<String, Double> losses) {
+        Double v = losses.containsKey(TWO_PASS_TOTAL) ? losses.get(TWO_PASS_TOTAL) : losses.get(SINGLE_PASS_TOTAL);
+        return v == null ? Double.NaN : v;
     }
 
     /**
