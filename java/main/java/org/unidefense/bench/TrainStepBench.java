@@ -5,6 +5,9 @@ import org.bytedeco.pytorch.Tensor;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.model.recce.Recce;
+import org.unidefense.train.RecceTraining;
+import org.unidefense.train.Training;
 import org.unidefense.train.TwoPassTraining;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.tensor.DeviceSpec;
@@ -12,8 +15,9 @@ import org.unidefense.tensor.DeviceSpec;
 import static org.bytedeco.pytorch.global.torch.rand;
 
 /**
- * Time of the full two-pass UniDefense training step (both forwards, both backwards, both
- * optimizer updates) on random input, with the model, optimizer and lambdas of a configuration.
+ * Time of one full training step on random input, with the model, optimizer and lambdas of a
+ * configuration: UniDefense's two-pass step (both forwards, both backwards, both optimizer
+ * updates), or RECCE's single pass for {@code model: name: Recce}.
  * Resident memory is sampled before and after the timed steps, so a leak shows as growth.
  */
 public final class TrainStepBench {
@@ -36,7 +40,9 @@ public final class TrainStepBench {
      * another device than the config's); batches are copied to the model's device in the step.
      */
     public static Result run(UniDefenseModel model, ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
-        TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+        Training training = model instanceof Recce recce
+                ? RecceTraining.fromConfig(recce, cfg.config())
+                : TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
         long[] labelValues = new long[2 * perClass];
         for (int i = perClass; i < labelValues.length; i++) {
             labelValues[i] = 1;

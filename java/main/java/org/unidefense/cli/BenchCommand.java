@@ -53,7 +53,7 @@ public final class BenchCommand implements Runnable {
     enum Workload { eval, train, loader, predict }
 
     @Option(names = "--workload", defaultValue = "eval", paramLabel = "W",
-            description = "eval: model forward in eval mode; train: the two-pass training step of --config's model "
+            description = "eval: model forward in eval mode; train: the training step of --config's model (two-pass, or RECCE's single pass) "
                     + "and optimizer, --batch real + --batch fake images; loader: decode + crop + transforms + batch "
                     + "assembly of in-memory JPEG faces with 1 and 2 worker threads; predict: end-to-end images/s of 'predict' "
                     + "(JPEG decode + face finding + crop + transforms + batched model) with --threads workers "
@@ -194,7 +194,7 @@ public final class BenchCommand implements Runnable {
         TrainStepBench.Result r = TrainStepBench.run(model, cfg, batch, size, warmup, repeats);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", cfg.model().arch().name());
-        report.put("workload", "train_two_pass_step");
+        report.put("workload", cfg.model().arch().isRecce() ? "train_recce_step" : "train_two_pass_step");
         report.put("device", dev.toString());
         report.put("images_per_step", batch + " real + " + batch + " fake");
         report.put("size", size);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** {@code unidefense demo}: the README's first command. */
 @Command(name = "demo",
-        description = "Generate the synthetic benchmark, train UDR18 on its Protocol III split (replay attacks "
+        description = "Generate the synthetic benchmark, train UDR18 (or --model Recce) on its Protocol III split (replay attacks "
                 + "held out), test it on the held-out attack and on Protocol I (FF++), and print the metrics and "
                 + "where the reports are. Needs no download.",
         mixinStandardHelpOptions = true)
@@ -31,7 +31,8 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--size", defaultValue = "64", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate of AdamW (UDR18) or Adam (Recce) "
+            + "(default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--videos-per-method", defaultValue = "12", paramLabel = "K",
@@ -41,6 +42,11 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--frames", defaultValue = "8", description = "Frames per video (default: ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--model", defaultValue = "UDR18", paramLabel = "NAME",
+            description = "The detector to train: UDR18 or Recce (RECCE, CVPR 2022), the same data, steps and size "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String model;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the benchmark and the run (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -48,7 +54,7 @@ public final class DemoCommand implements Runnable {
     public void run() {
         DemoOptions options;
         try {
-            options = new DemoOptions(seed, size, videosPerMethod, frames, steps, batch, lr);
+            options = new DemoOptions(seed, size, videosPerMethod, frames, steps, batch, lr, model);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -14,7 +14,9 @@ public enum ModelArch {
     /** ResNet-18 backbone (reference class {@code UniDefenseModelRes18}). */
     UDR18("UniDefenseModelRes18", "resnet18", 448, 2),
     /** ResNet-50 backbone (reference class {@code UniDefenseModelRes50}). */
-    UDR50("UniDefenseModelRes50", "resnet50", 1024, 2);
+    UDR50("UniDefenseModelRes50", "resnet50", 1024, 2),
+    /** RECCE (CVPR 2022, VISION-SJTU/RECCE): timm's legacy Xception, one fake logit by default. */
+    RECCE("Recce", "xception", null, 1);
 
     private final String referenceClass;
     private final String defaultExtractor;
@@ -51,6 +53,11 @@ public enum ModelArch {
         return this == UDEB4;
     }
 
+    /** RECCE: trained by its own single-pass step, configured by name, num_classes and drop_rate only. */
+    public boolean isRecce() {
+        return this == RECCE;
+    }
+
     /** Looks a name up case-insensitively, accepting the reference class names as well. */
     public static Optional<ModelArch> lookup(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
@@ -65,6 +72,6 @@ public enum ModelArch {
     /** All accepted spellings, for messages. */
     public static List<String> acceptedNames() {
         return List.of("UDEB4", "UDR18", "UDR50", "UniDefenseModelEb4", "UniDefenseModelRes18",
-                "UniDefenseModelRes50");
+                "UniDefenseModelRes50", "Recce");
     }
 }

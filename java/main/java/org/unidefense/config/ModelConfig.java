@@ -12,7 +12,7 @@ import java.util.Map;
  * @param extractor        {@code model.extractor}: backbone name, e.g. {@code efficientnet-b4}, {@code resnet18}
  *                         (required for UDEB4; defaults resnet18 / resnet50)
  * @param extractorWeights {@code model.extractor_weights}: path of ImageNet backbone weights, null = none
- * @param numClasses       {@code model.num_classes} (default 1 for UDEB4, 2 otherwise)
+ * @param numClasses       {@code model.num_classes} (default 1 for UDEB4 and Recce, 2 otherwise)
  * @param dropRate         {@code model.drop_rate}: dropout before the classifier (default 0.2)
  * @param midDepth         {@code model.mid_depth}: embedder width (ResNet only; default 448 / 1024; null for UDEB4)
  * @param bias             {@code model.bias}: conv biases in the decoder/embedder (default false)
@@ -80,6 +80,15 @@ public record ModelConfig(
         double dropRate = s.number("drop_rate", 0.2);
         if (dropRate < 0 || dropRate >= 1) {
             throw s.invalid("drop_rate", "expected a probability in [0, 1), found " + dropRate);
+        }
+        if (arch.isRecce()) {
+            // RECCE's constructor takes num_classes and drop_rate only; its encoder is always Xception
+            if (!extractor.equals(arch.defaultExtractor())) {
+                throw s.invalid("extractor", "Recce's encoder is timm's legacy xception, found \"" + extractor + "\"");
+            }
+            s.finish();
+            return new ModelConfig(name, arch, extractor, weights, numClasses, dropRate, null, false, true, "ortho",
+                    null, null, null, Map.of());
         }
         boolean bias = s.bool("bias", false);
         boolean affine = s.bool("affine", true);

@@ -95,6 +95,10 @@ public record ResolvedConfig(
         m.put("lambda_freq", c.lambdaFreq());
         m.put("lambda_mask", c.lambdaMask());
         m.put("lambda_fac", c.lambdaFac());
+        if (model.arch().isRecce()) {
+            m.put("lambda_1", c.lambda1());
+            m.put("lambda_2", c.lambda2());
+        }
         if (c.lambdaAuxCls() != null) {
             m.put("lambda_aux_cls", c.lambdaAuxCls());
         }

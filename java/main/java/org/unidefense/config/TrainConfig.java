@@ -52,6 +52,9 @@ import java.util.List;
  *                         {@code contiguous}, see {@link MemoryFormat}
  * @param precision        {@code config.precision}: project extension; {@code fp32} (default), {@code bf16} or
  *                         {@code fp16}, see {@link Precision}
+ * @param lambda1          {@code config.lambda_1}: RECCE only; weight of its reconstruction loss (default 0.1,
+ *                         RECCE's config/Recce.yml)
+ * @param lambda2          {@code config.lambda_2}: RECCE only; weight of its metric-learning loss (default 0.1)
  */
 public record TrainConfig(
         int localRank,
@@ -85,7 +88,9 @@ public record TrainConfig(
         double distributeBucketMb,
         DeviceSpec device,
         MemoryFormat memoryFormat,
-        Precision precision) {
+        Precision precision,
+        double lambda1,
+        double lambda2) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
@@ -133,6 +138,8 @@ public record TrainConfig(
         double lMask = s.number("lambda_mask", 1.0);
         double lFac = s.number("lambda_fac", 1.0);
         Double lAux = s.optionalNumber("lambda_aux_cls");
+        double lambda1 = s.number("lambda_1", 0.1);
+        double lambda2 = s.number("lambda_2", 0.1);
 
         OptimizerSpec optimizer;
         if (testStage) {
@@ -178,6 +185,6 @@ public record TrainConfig(
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
                 testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, device, memoryFormat,
-                precision);
+                precision, lambda1, lambda2);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * jar) so that a user can read them, edit them and rerun {@code unidefense train} / {@code test} on
  * them by hand.
  *
- * @param model        the model file (UDR18, Protocol III with replay attacks held out)
+ * @param model        the model file (UDR18 or Recce, Protocol III with replay attacks held out)
  * @param protocol3    its dataset file
  * @param protocol1    the Protocol I dataset file the model is also tested on
  */
@@ -46,7 +46,7 @@ public record DemoFiles(Path model, Path protocol3, Path protocol1) {
         Path model = configDir.resolve("model_demo.yml");
         write(p3, template("data_prot3_replay.yml", values) + transforms);
         write(p1, template("data_prot1.yml", values) + transforms);
-        write(model, template("model_demo.yml", values));
+        write(model, template(o.model().equals(DemoOptions.RECCE) ? "model_demo_recce.yml" : "model_demo.yml", values));
         return new DemoFiles(model, p3, p1);
     }
 

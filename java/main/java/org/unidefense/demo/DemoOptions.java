@@ -9,11 +9,19 @@ package org.unidefense.demo;
  * @param frames           frames per video (also the frames per video each split reads)
  * @param steps            training steps
  * @param batch            real and fake images per step (each)
- * @param learningRate     AdamW learning rate
+ * @param learningRate     the optimizer's learning rate (AdamW for UDR18, Adam for Recce)
+ * @param model            the detector trained: {@value #UDR18} or {@value #RECCE}
  */
 public record DemoOptions(long seed, int size, int videosPerMethod, int frames, int steps, int batch,
-                          double learningRate) {
+                          double learningRate, String model) {
+    public static final String UDR18 = "UDR18";
+    public static final String RECCE = "Recce";
+
     public DemoOptions {
+        if (model == null || !(model.equalsIgnoreCase(UDR18) || model.equalsIgnoreCase(RECCE))) {
+            throw new IllegalArgumentException("the demo trains " + UDR18 + " or " + RECCE + ", not '" + model + "'");
+        }
+        model = model.equalsIgnoreCase(RECCE) ? RECCE : UDR18;
         positive(size, "size");
         positive(videosPerMethod, "videos per method");
         positive(frames, "frames");

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The whole demo: the synthetic benchmark (kept when it is already there), a UDR18 run trained on
+ * The whole demo: the synthetic benchmark (kept when it is already there), a UDR18 (or RECCE) run trained on
  * its Protocol III split with replay attacks held out, then tested on that held-out attack and on
  * the Protocol I (FF++) test set. Nothing is downloaded.
  *
@@ -100,13 +100,13 @@ public final class DemoRun {
     }
 
     private Path runDir(String id) {
-        return runsRoot().resolve("UDR18").resolve(id);
+        return runsRoot().resolve(options.model()).resolve(id);
     }
 
     private void summarize(List<Result> results, double seconds) {
         out.println();
-        out.printf(Locale.ROOT, "demo finished in %.0f s (%d steps, batch %d+%d, %d px)%n", seconds, options.steps(),
-                options.batch(), options.batch(), options.size());
+        out.printf(Locale.ROOT, "demo finished in %.0f s (%s, %d steps, batch %d+%d, %d px)%n", seconds, options.model(),
+                options.steps(), options.batch(), options.batch(), options.size());
         for (Result r : results) {
             r.byCheckpoint().forEach((ckpt, e) -> out.printf(Locale.ROOT,
                     "  %-30s %-9s frame AUC %.4f  video AUC %.4f  frame ACER %.4f%n", r.protocol(), ckpt,

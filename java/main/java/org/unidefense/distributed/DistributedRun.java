@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.unidefense.config.TrainConfig;
 import org.unidefense.tensor.DeviceSpec;
 import org.unidefense.train.TwoPassStep;
+import org.unidefense.train.TrainingStep;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public final class DistributedRun implements AutoCloseable {
      * Makes {@code model} data parallel: rank 0's weights everywhere, and gradients averaged after
      * each backward of {@code step}. Call outside any PointerScope.
      */
-    public void parallelize(Module model, TwoPassStep step) {
+    public void parallelize(Module model, TrainingStep step) {
         if (group == null) {
             return;
         }

@@ -12,7 +12,7 @@ import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.ProgressBar;
 import org.unidefense.train.StepResult;
-import org.unidefense.train.TwoPassTraining;
+import org.unidefense.train.Training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +24,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference engines' training loop over one {@link TwoPassTraining}: steps 1..num_steps, each
- * with a paired batch from the protocol's streams inside its own PointerScope; every
- * {@code log_steps} the mean losses, learning rate and accuracy since the last log; every
- * {@code val_steps} a validation, best-model selection and the {@code latest} checkpoint.
- * The model and optimizer live outside the step scopes.
+ * The reference engines' training loop over one {@link Training} (UniDefense's two-pass step or
+ * RECCE's single pass): steps 1..num_steps, each with a paired batch from the protocol's streams
+ * inside its own PointerScope; every {@code log_steps} the mean losses, learning rate and accuracy
+ * since the last log; every {@code val_steps} a validation, best-model selection and the
+ * {@code latest} checkpoint. The model and optimizer live outside the step scopes.
  */
 public final class Engine implements AutoCloseable {
     static final String LATEST = "latest";
     private final ResolvedConfig cfg;
     private final Protocol protocol;
     private final UniDefenseModel model;
-    private final TwoPassTraining training;
+    private final Training training;
     private final RunDirectory run;
     private final RunObserver log;
     private final List<BestTracker> trackers = new ArrayList<>();
@@ -46,7 +46,7 @@ public final class Engine implements AutoCloseable {
     private double threshold = Double.NaN;
     private DistributedRun dist = DistributedRun.SINGLE;
 
-    public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, TwoPassTraining training,
+    public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, Training training,
                   RunDirectory run, RunObserver log) {
         this.cfg = cfg;
         this.protocol = protocol;
@@ -111,7 +111,7 @@ public final class Engine implements AutoCloseable {
                 try (PointerScope scope = new PointerScope()) {
                     StepResult r = training.step().run(batch.imagesTensor(), batch.labelsTensor(), realCount(batch), step);
                     meter.add(r, batch.labels());
-                    bar.update(step, Map.of("loss", r.loss("pass1.total_loss")));
+                    bar.update(step, Map.of("loss", r.totalLoss()));
                 }
                 stepsDone = step;
                 if (step % logSteps == 0) {
@@ -120,7 +120,7 @@ public final class Engine implements AutoCloseable {
                     values.put("rss_mb", ProcessMemory.rssBytes() / 1048576.0);
                     log.metrics(step, "train", values);
                     log.line(String.format(Locale.ROOT, "Train step %d/%d, loss %.4f, acc %.4f, lr %.6g, rss %.0f MB", step,
-                            numSteps, values.getOrDefault("pass1.total_loss", Double.NaN), values.get("acc"), values.get("lr"),
+                            numSteps, StepResult.totalOf(values), values.get("acc"), values.get("lr"),
                             values.get("rss_mb")));
                     meter = new LossMeter();
                 }

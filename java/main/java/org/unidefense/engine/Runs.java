@@ -10,12 +10,15 @@ import org.unidefense.distributed.DistEnv;
 import org.unidefense.distributed.DistributedRun;
 import org.unidefense.model.ModelConfigs;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.model.recce.Recce;
 import org.unidefense.model.weights.ImageNetInit;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.EvaluationReport;
 import org.unidefense.report.MetricTable;
 import org.unidefense.report.RunHistory;
 import org.unidefense.tensor.DeviceSpec;
+import org.unidefense.train.RecceTraining;
+import org.unidefense.train.Training;
 import org.unidefense.train.TwoPassTraining;
 
 import java.io.IOException;
@@ -90,7 +93,9 @@ public final class Runs {
             }
             // On the device before the optimizer exists, so its state is created there too.
             placeOn(model, device, cfg.config().seed());
-            TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            Training training = model instanceof Recce recce
+                    ? RecceTraining.fromConfig(recce, cfg.config())
+                    : TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);

@@ -8,7 +8,7 @@ import org.unidefense.UserInputException;
 import org.unidefense.io.AtomicFiles;
 import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
-import org.unidefense.train.TwoPassTraining;
+import org.unidefense.train.Training;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ public final class TrainerStateFile {
     private TrainerStateFile() {
     }
 
-    public static void save(Path file, TwoPassTraining training, long step) {
+    public static void save(Path file, Training training, long step) {
         OutputArchive archive = new OutputArchive();
         OutputArchive optimizer = new OutputArchive();
         training.optimizer().optimizer().save(optimizer);
@@ -44,7 +44,7 @@ public final class TrainerStateFile {
     }
 
     /** Restores the optimizer and generator; the file must belong to {@code step}. */
-    public static void load(Path file, TwoPassTraining training, long step) {
+    public static void load(Path file, Training training, long step) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("cannot resume: trainer state " + file + " is missing");
         }

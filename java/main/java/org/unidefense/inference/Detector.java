@@ -369,7 +369,8 @@ public final class Detector implements AutoCloseable {
                     throw new UserInputException("a detector needs a checkpoint (or a model)");
                 }
                 ModelSource src = ModelSource.resolve(checkpoint, config, margin);
-                if (src.model().numClasses() != 2) {
+                // Recce's single fake logit is scored as two classes (Recce.score), so it passes too
+                if (src.model().numClasses() != 2 && !src.model().arch().isRecce()) {
                     throw new UserInputException(src.checkpointFile() + ": the model has " + src.model().numClasses()
                             + " output classes; the detector needs 2 (real, attack)");
                 }

@@ -81,7 +81,7 @@ final class ModelScorer implements AutoCloseable {
             if (device != null) {
                 x = Placement.toDevice(x, device);
             }
-            Tensor logits = model.forward(x).clsOut();
+            Tensor logits = model.score(x); // the class logits of forward(x), without the training-only outputs
             if (logits.size(1) != 2) {
                 throw new UserInputException("the model has " + logits.size(1) + " output classes; the detector needs "
                         + "2 (real, attack): set model.num_classes: 2");

@@ -2,6 +2,7 @@ package org.unidefense.model;
 
 import org.unidefense.UserInputException;
 import org.unidefense.config.MemoryFormat;
+import org.unidefense.model.recce.Recce;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,6 +17,7 @@ public final class ModelFactory {
         MODELS.put(UDR18.NAME, UDR18::new);
         MODELS.put(UDR50.NAME, UDR50::new);
         MODELS.put(UDEB4.NAME, UDEB4::new);
+        MODELS.put(Recce.NAME.toUpperCase(Locale.ROOT), o -> new Recce(o.numClasses(), o.dropRate()));
     }
 
     private ModelFactory() {

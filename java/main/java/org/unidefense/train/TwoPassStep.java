@@ -36,7 +36,7 @@ import java.util.Map;
  * does not run on top of pass 1's activations. Every random draw (decoder dropout, perturbation) comes from the generator the
  * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
  */
-public final class TwoPassStep {
+public final class TwoPassStep implements TrainingStep {
     private final UniDefenseModel model;
     private final GroupedOptimizer optimizer;
     private final LearningRatePlan lrPlan;
@@ -68,6 +68,7 @@ public final class TwoPassStep {
         this.random = random;
     }
 
+    @Override
     public void setObserver(StepObserver observer) {
         this.observer = observer == null ? StepObserver.NONE : observer;
     }
@@ -97,6 +98,7 @@ public final class TwoPassStep {
      * @param labels    int64 [N], 0 = real
      * @param realCount number of real samples at the front of the batch
      */
+    @Override
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
         try (PointerScope stepScope = new PointerScope()) {
             // The batch goes to the model's device (a no-op on the CPU); everything else the step

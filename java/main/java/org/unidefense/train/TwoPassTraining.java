@@ -19,7 +19,7 @@ import static org.bytedeco.pytorch.global.torch.make_generator_cpu;
  * weights, and one generator seeded with {@code config.seed} shared by the model's hidden
  * dropout and the perturbation draws (decisions.md 3). Build it outside any PointerScope.
  */
-public final class TwoPassTraining {
+public final class TwoPassTraining implements Training {
     private final UniDefenseModel model;
     private final GroupedOptimizer optimizer;
     private final LearningRatePlan lrPlan;
@@ -80,19 +80,23 @@ public final class TwoPassTraining {
         return model;
     }
 
+    @Override
     public GroupedOptimizer optimizer() {
         return optimizer;
     }
 
+    @Override
     public LearningRatePlan learningRatePlan() {
         return lrPlan;
     }
 
+    @Override
     public TwoPassStep step() {
         return step;
     }
 
     /** The process-wide generator behind every random draw of training. */
+    @Override
     public Generator generator() {
         return generator;
     }

@@ -57,6 +57,29 @@ class DemoCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("best.pt")));
     }
 
+    /** {@code --model Recce}: the same benchmark, steps and tests with RECCE, in runs/Recce/. */
+    @Test
+    void demoWithRecceTrainsAndTestsRecceOnTheSameProtocols() throws IOException {
+        Path dir = tmp.resolve("demo-recce");
+        MainTest.Run r = new MainTest.Run("demo", "--model", "recce", "--dir", dir.toString(), "--steps", "2",
+                "--batch", "2", "--size", "32", "--videos-per-method", "1", "--frames", "2");
+        assertEquals(ExitCodes.OK, r.code, r.err);
+        Path run = dir.resolve("runs/Recce/demo");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode p1 = json.readTree(run.resolve("test_metrics_prot1.json").toFile()).get("best").get("metrics");
+        assertEquals(2, p1.get("test/frame/NumP").asInt());
+        assertEquals(8, p1.get("test/frame/NumN").asInt());
+        assertTrue(r.out.contains("demo finished") && r.out.contains("Recce"), r.out);
+        assertTrue(Files.readString(dir.resolve("config/model_demo.yml")).contains("name: Recce"));
+    }
+
+    @Test
+    void unknownDemoModelIsAUsageError() {
+        MainTest.Run r = new MainTest.Run("demo", "--model", "UDR50", "--dir", tmp.resolve("bad2").toString());
+        assertEquals(ExitCodes.USAGE, r.code);
+        assertTrue(r.err.contains("UDR18 or Recce"), r.err);
+    }
+
     @Test
     void nonPositiveStepsAreAUsageError() {
         MainTest.Run r = new MainTest.Run("demo", "--dir", tmp.resolve("bad").toString(), "--steps", "0");

@@ -28,6 +28,21 @@ class ModelAndBenchCommandTest {
         assertTrue(!r.out.contains("    "), "depth 1 stops there: " + r.out);
     }
 
+    /** RECCE's model file: the totals are those of the reference's state dict (R_recce, 362 keys). */
+    @Test
+    void recceSummaryTotalEqualsTheReferenceStateDictSize() {
+        long expected = 0;
+        for (JsonNode e : Fixture.of("R_recce").manifest().path("state_dicts").path("weights").path("entries")) {
+            expected += e.path("stats").path("numel").asLong();
+        }
+        MainTest.Run r = new MainTest.Run("model", "summary", "--config", "config_template/recce/model_recce_ffc40.yml",
+                "--depth", "1");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains(String.format(Locale.ROOT, "%,d in the state dict", expected)), r.out);
+        assertTrue(r.out.contains("Recce: 25,830,509 parameters"), r.out);
+        assertTrue(r.out.contains("  reasoning ("), r.out);
+    }
+
     @Test
     void summaryOfAMissingConfigIsABadInputError() {
         MainTest.Run r = new MainTest.Run("model", "summary", "--config", "no/such/model.yml");

@@ -44,8 +44,9 @@ class ConfigTemplatesTest {
     @Test
     void everyOfficialTemplateHasACounterpart() throws IOException {
         // 3 forgery + 5 OCIM + 14 + 14 + 18 UniAttack files in the original release;
-        // config_template/synthetic/ is this project's own (the generated benchmark).
-        List<Path> files = yamlFiles().stream().filter(p -> !p.startsWith(TEMPLATES.resolve("synthetic"))).toList();
+        // config_template/synthetic/ (the generated benchmark) and recce/ (RECCE) are this project's own.
+        List<Path> files = yamlFiles().stream().filter(p -> !p.startsWith(TEMPLATES.resolve("synthetic"))
+                && !p.startsWith(TEMPLATES.resolve("recce"))).toList();
         assertEquals(54, files.size(), files.toString());
         assertEquals(18, files.stream().filter(p -> p.startsWith(TEMPLATES.resolve("uniatt/Prot3"))).count());
     }
@@ -101,6 +102,25 @@ class ConfigTemplatesTest {
         assertEquals("RandomResizedCrop", crop.name());
         assertEquals(List.of(0.2, 1.0), crop.params().get("scale"));
         assertEquals(2L, crop.params().get("interpolation"));
+    }
+
+    /** RECCE's config/Recce.yml values, in this project's schema. */
+    @Test
+    void recceTemplateMatchesRecceConfig() {
+        ResolvedConfig rc = ConfigLoader.load(TEMPLATES.resolve("recce/model_recce_ffc40.yml"));
+        assertEquals(Engine.FE, rc.engine());
+        assertEquals(ModelArch.RECCE, rc.model().arch());
+        assertEquals("xception", rc.model().extractor());
+        assertEquals(1, rc.model().numClasses());
+        assertEquals(0.2, rc.model().dropRate());
+        assertEquals(List.of(0.1, 0.1), List.of(rc.config().lambda1(), rc.config().lambda2()));
+        assertEquals("adam", rc.config().optimizer().name());
+        assertEquals(2e-4, rc.config().optimizer().lr());
+        assertEquals(1e-5, rc.config().optimizer().weightDecay());
+        assertEquals(22500, rc.config().scheduler().stepSize());
+        assertEquals(0.5, rc.config().scheduler().gamma());
+        assertEquals(32, rc.data().trainBatchSize());
+        assertEquals(299L, rc.dataset().common().transformsOf("train").get(0).params().get("height"));
     }
 
     @Test

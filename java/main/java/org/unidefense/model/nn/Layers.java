@@ -10,6 +10,8 @@ import org.bytedeco.pytorch.ConvTranspose2dOptions;
 import org.bytedeco.pytorch.IdentityImpl;
 import org.bytedeco.pytorch.InstanceNorm2dImpl;
 import org.bytedeco.pytorch.InstanceNormOptions;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.LinearOptions;
 import org.bytedeco.pytorch.MaxPool2dImpl;
 import org.bytedeco.pytorch.MaxPool2dOptions;
 import org.bytedeco.pytorch.ReLUImpl;
@@ -61,6 +63,14 @@ public final class Layers {
         o.bias().put(bias);
         ConvTranspose2dImpl conv = new ConvTranspose2dImpl(o);
         return new Layer(conv, x -> conv.forward(x));
+    }
+
+    /** nn.Linear(in, out, bias=bias); applies to the last dimension of any shape. */
+    public static Layer linear(long in, long out, boolean bias) {
+        LinearOptions o = new LinearOptions(in, out);
+        o.bias().put(bias);
+        LinearImpl linear = new LinearImpl(o);
+        return new Layer(linear, linear::forward);
     }
 
     /** nn.BatchNorm2d(c, affine=affine) with eps 1e-5 and momentum 0.1. */

@@ -13,6 +13,7 @@ import org.unidefense.config.ModelConfig;
 import org.unidefense.model.UDEB4;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.UniDefenseResNet;
+import org.unidefense.model.recce.Recce;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,6 +86,8 @@ public final class ImageNetInit {
                         + "_fc.weight and _fc.bias before loading and fails when they are absent)");
             }
             dropped = EFFICIENTNET_TOP::contains;
+        } else if (model instanceof Recce) {
+            dropped = k -> false; // RECCE keeps timm's ImageNet head as encoder.fc (unused), so every key loads
         } else {
             throw new UserInputException("model " + model.architecture() + " has no ImageNet backbone initialisation");
         }
@@ -97,9 +100,13 @@ public final class ImageNetInit {
                     tensors.put(e.getKey(), LibtorchTensors.toTensor(e.getValue()));
                 }
             }
-            keptInitial = model instanceof UniDefenseResNet r
-                    ? r.loadExtractorWeights(tensors, what)
-                    : ((UDEB4) model).loadExtractorWeights(tensors, what);
+            if (model instanceof UniDefenseResNet r) {
+                keptInitial = r.loadExtractorWeights(tensors, what);
+            } else if (model instanceof Recce recce) {
+                keptInitial = recce.loadEncoderWeights(tensors, what);
+            } else {
+                keptInitial = ((UDEB4) model).loadExtractorWeights(tensors, what);
+            }
         }
         return new ImageNetInitReport(file, weights.size() - droppedKeys.size(), droppedKeys, keptInitial);
     }
@@ -108,6 +115,7 @@ public final class ImageNetInit {
         return switch (model.architecture()) {
             case "UDR18" -> "resnet18";
             case "UDR50" -> "resnet50";
+            case Recce.NAME -> Recce.ENCODER;
             default -> UDEB4.DEFAULT_EXTRACTOR;
         };
     }

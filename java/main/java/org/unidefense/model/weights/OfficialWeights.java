@@ -24,7 +24,8 @@ public final class OfficialWeights {
     }
 
     /**
-     * @param extractor the backbone name ({@code resnet18}, {@code resnet50}, {@code efficientnet-b4}, ...)
+     * @param extractor the backbone name ({@code resnet18}, {@code resnet50}, {@code efficientnet-b4},
+     *                  {@code xception}, ...)
      * @return the official file name, or null when the reference names none (efficientnet-l2)
      */
     public static String fileName(String extractor) {
@@ -32,6 +33,7 @@ public final class OfficialWeights {
         return switch (e) {
             case "resnet18" -> "resnet18-5c106cde.pth";   // torchvision
             case "resnet50" -> "resnet50_a1_0-14fe96d1.pth"; // timm's resnet50.a1_0
+            case "xception" -> "xception-43020ad28.pth";     // timm's (legacy, Cadene) xception, as RECCE's timm 0.3.4 loads
             default -> ADVPROP_EFFICIENTNET.get(e);
         };
     }
