@@ -105,13 +105,19 @@ public final class Layers {
         return new Layer(pool, pool::forward);
     }
 
-    /**
-     * nn.ReLU(inplace=True), as the reference builds every ReLU: it overwrites its input (always
-     * a normalisation's or a residual sum's fresh output, which nothing else reads), so a
-     * training forward keeps one activation-sized tensor less per ReLU and allocates none.
-     * libtorch's forward returns a new handle on the same tensor, which may outlive the input's.
-     */
+    /** nn.ReLU(): a new output, the input untouched (for inputs something else still reads, e.g. a skip path). */
     public static Layer relu() {
+        ReLUImpl relu = new ReLUImpl();
+        return new Layer(relu, relu::forward);
+    }
+
+    /**
+     * nn.ReLU(inplace=True), as UniDefense builds every ReLU: it overwrites its input, which must
+     * be a fresh output nothing else reads (a normalisation's or a residual sum's). A training
+     * forward then keeps one activation-sized tensor less per ReLU and allocates none. libtorch's
+     * forward returns a new handle on the same tensor, which may outlive the input's handle.
+     */
+    public static Layer reluInPlace() {
         ReLUImpl relu = new ReLUImpl(new ReLUOptions(true));
         return new Layer(relu, relu::forward);
     }

@@ -32,11 +32,11 @@ public class BasicBlock extends ResidualBlock {
         conv1 = register(conv(inplanes, planes, 3, stride, 1, freqNorm), "conv1");
         bn1 = register(Layers.batchNorm2d(planes, true), "bn1");
         register(Layers.identity(), "drop_block");
-        act1 = register(Layers.relu(), "act1");
+        act1 = register(Layers.reluInPlace(), "act1");
         register(Layers.identity(), "aa");
         conv2 = register(conv(planes, outplanes, 3, 1, 1, freqNorm), "conv2");
         bn2 = register(Layers.batchNorm2d(outplanes, true), "bn2");
-        act2 = register(Layers.relu(), "act2");
+        act2 = register(Layers.reluInPlace(), "act2");
         this.downsample = downsample == null ? null : register_module("downsample", downsample);
     }
 

@@ -31,15 +31,15 @@ public class Bottleneck extends ResidualBlock {
         long outplanes = planes * EXPANSION;
         conv1 = register(conv(inplanes, width, 1, 1, 0, freqNorm), "conv1");
         bn1 = register(Layers.batchNorm2d(width, true), "bn1");
-        act1 = register(Layers.relu(), "act1");
+        act1 = register(Layers.reluInPlace(), "act1");
         conv2 = register(conv(width, width, 3, stride, 1, freqNorm), "conv2");
         bn2 = register(Layers.batchNorm2d(width, true), "bn2");
         register(Layers.identity(), "drop_block");
-        act2 = register(Layers.relu(), "act2");
+        act2 = register(Layers.reluInPlace(), "act2");
         register(Layers.identity(), "aa");
         conv3 = register(conv(width, outplanes, 1, 1, 0, freqNorm), "conv3");
         bn3 = register(Layers.batchNorm2d(outplanes, true), "bn3");
-        act3 = register(Layers.relu(), "act3");
+        act3 = register(Layers.reluInPlace(), "act3");
         this.downsample = downsample == null ? null : register_module("downsample", downsample);
     }
 

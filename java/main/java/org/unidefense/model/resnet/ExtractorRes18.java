@@ -34,7 +34,7 @@ public class ExtractorRes18 extends CompositeModule implements UnaryModule {
         super("ExtractorRes18");
         conv1 = register(Layers.conv2d(3, 64, 7, 2, 3, false), "conv1");
         bn1 = register(Layers.batchNorm2d(64, true), "bn1");
-        relu = register(Layers.relu(), "relu");
+        relu = register(Layers.reluInPlace(), "relu");
         List<IndexedSequential> stages = ResNetStages.build(BlockType.BASIC, new int[]{2, 2, 2}, freqNorm);
         layer1 = register_module("layer1", stages.get(0));
         layer2 = register_module("layer2", stages.get(1));

@@ -27,7 +27,7 @@ public class ExtractorRes50 extends CompositeModule implements UnaryModule {
         super("ExtractorRes50");
         conv1 = register(Layers.conv2d(3, 64, 7, 2, 3, false), "conv1");
         bn1 = register(Layers.batchNorm2d(64, true), "bn1");
-        relu = register(Layers.relu(), "relu");
+        relu = register(Layers.reluInPlace(), "relu");
         maxpool = register(Layers.maxPool2d(3, 2, 1), "maxpool");
         List<IndexedSequential> stages = ResNetStages.build(BlockType.BOTTLENECK, new int[]{3, 4, 6}, freqNorm);
         layer1 = register_module("layer1", stages.get(0));
