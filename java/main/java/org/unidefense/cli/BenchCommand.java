@@ -208,6 +208,11 @@ public final class BenchCommand implements Runnable {
     }
 
     private UniDefenseModel buildModel() {
+        return buildModel(config, modelName);
+    }
+
+    /** The model of a model file, or the named model with default options (UDR18 if neither is given); shared with {@code profile}. */
+    static UniDefenseModel buildModel(Path config, String modelName) {
         if (config != null && modelName != null) {
             throw new UserInputException("give either --model or --config, not both");
         }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ModelCommand.class,
             BenchCommand.class,
+            ProfileCommand.class,
             WeightsCommand.class,
             SynthCommand.class,
             DemoCommand.class,

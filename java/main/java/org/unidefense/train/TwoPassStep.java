@@ -9,6 +9,7 @@ import org.unidefense.loss.LossWeights;
 import org.unidefense.loss.TwoPassObjective;
 import org.unidefense.model.ModelOutput;
 import org.unidefense.model.UniDefenseModel;
+import org.unidefense.profile.Trace;
 import org.unidefense.tensor.Tensors;
 
 import java.util.LinkedHashMap;
@@ -95,11 +96,19 @@ public final class TwoPassStep {
             // (activations held by Java handles) stays alive during pass 2, except the targets.
             try (PointerScope pass1 = new PointerScope()) {
                 injectMask(1);
+                Trace.begin("pass1.forward"); // Trace: phase spans for 'unidefense profile', no-ops otherwise
                 ModelOutput clean = model.forward(x);
+                Trace.end();
+                Trace.begin("pass1.loss");
                 PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
+                Trace.end();
+                Trace.begin("pass1.backward");
                 first.total().backward();
+                Trace.end();
                 observer.afterFirstBackward();
+                Trace.begin("pass1.optimizer");
                 optimizer.step();
+                Trace.end();
                 observer.afterFirstUpdate();
                 optimizer.scaleGradients(pass1GradCarry);
                 targets = PassTargets.of(clean).attachTo(stepScope);
@@ -108,14 +117,24 @@ public final class TwoPassStep {
                 classes = (int) clean.clsOut().size(1);
             }
 
+            Trace.begin("pass2.perturb");
             Perturbed perturbed = policy.perturb(x, realCount, random);
+            Trace.end();
             injectMask(2);
+            Trace.begin("pass2.forward");
             ModelOutput noisy = model.forward(x, perturbed.input());
+            Trace.end();
+            Trace.begin("pass2.loss");
             boolean consistency = TwoPassObjective.usesMaskConsistency(step, totalSteps);
             PassLosses second = PassLosses.secondPass(noisy, labels, realCount, weights, targets, consistency);
+            Trace.end();
+            Trace.begin("pass2.backward");
             second.total().backward();
+            Trace.end();
             observer.afterSecondBackward();
+            Trace.begin("pass2.optimizer");
             optimizer.step();
+            Trace.end();
             lrPlan.afterStep(step);
 
             losses.putAll(second.values("pass2."));

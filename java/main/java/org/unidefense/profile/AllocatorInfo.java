@@ -1,0 +1,59 @@
+package org.unidefense.profile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which malloc serves libtorch's CPU allocations in this process and how it is tuned: a
+ * preloaded jemalloc/tcmalloc/mimalloc shows in the process's memory maps; otherwise it is
+ * glibc's, whose behaviour the {@code MALLOC_*} variables change.
+ *
+ * @param name     jemalloc, tcmalloc, mimalloc or glibc
+ * @param settings the allocator environment variables that are set (LD_PRELOAD, MALLOC_*, ...)
+ */
+public record AllocatorInfo(String name, Map<String, String> settings) {
+    private static final List<String> KNOWN = List.of("jemalloc", "tcmalloc", "mimalloc");
+    private static final List<String> VARIABLES = List.of("LD_PRELOAD", "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_",
+            "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_CONF", "TCMALLOC_RELEASE_RATE", "GLIBC_TUNABLES",
+            "THP_MEM_ALLOC_ENABLE");
+
+    public static AllocatorInfo current() {
+        String maps;
+        try {
+            maps = Files.readString(Path.of("/proc/self/maps"));
+        } catch (IOException | RuntimeException e) {
+            maps = "";
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String v : VARIABLES) {
+            String value = System.getenv(v);
+            if (value != null) {
+                env.put(v, value);
+            }
+        }
+        return new AllocatorInfo(fromMaps(maps), env);
+    }
+
+    /** The allocator library mapped into the process, by its file name in {@code /proc/self/maps}. */
+    static String fromMaps(String maps) {
+        for (String line : maps.split("\n")) {
+            int slash = line.lastIndexOf('/');
+            String file = slash < 0 ? "" : line.substring(slash + 1);
+            for (String k : KNOWN) {
+                if (file.startsWith("lib" + k)) {
+                    return k;
+                }
+            }
+        }
+        return "glibc";
+    }
+
+    @Override
+    public String toString() {
+        return settings.isEmpty() ? name + " (no allocator variables set)" : name + " " + settings;
+    }
+}
