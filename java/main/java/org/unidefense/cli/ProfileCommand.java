@@ -127,11 +127,13 @@ public final class ProfileCommand implements Runnable {
             ProfileRun.run(model, cfg, settings, System.out);
             return;
         }
-        double load0 = loadAverage();
-        ProfileRun.Result r = ProfileRun.run(model, cfg, settings, null);
-        double load1 = loadAverage();
         try {
             Files.createDirectories(out);
+            // the child runs first, while this process holds little more than the model's weights
+            OneDnnVerbose v = onednn ? oneDnn() : null;
+            double load0 = loadAverage();
+            ProfileRun.Result r = ProfileRun.run(model, cfg, settings, null);
+            double load1 = loadAverage();
             Map<String, Object> report = report(model, r, load0, load1);
             StringBuilder text = new StringBuilder(header(model, r, load0, load1));
             text.append('\n').append(r.table().text(r.matmulPeakGflops(), depth));
@@ -144,7 +146,6 @@ public final class ProfileCommand implements Runnable {
                 report.put("evaluation", r.evaluation().json(r.matmulPeakGflops()));
             }
             if (onednn) {
-                OneDnnVerbose v = oneDnn();
                 if (v != null) {
                     String t = v.text(25, steps);
                     AtomicFiles.writeString(out.resolve("onednn.txt"), t);

@@ -40,6 +40,8 @@ public final class OneDnnVerbose {
 
     /** Marker a profiled child prints before its timed steps, so warm-up executions can be dropped. */
     public static final String TIMED_MARKER = "unidefense-profile: timed steps begin";
+    /** Marker printed after the timed steps (the evaluation forward that follows is not counted). */
+    public static final String END_MARKER = "unidefense-profile: timed steps end";
 
     private final List<Exec> execs;
 
@@ -47,10 +49,15 @@ public final class OneDnnVerbose {
         this.execs = execs;
     }
 
-    /** Parses a whole log; if it holds {@link #TIMED_MARKER}, only the lines after its last occurrence. */
+    /**
+     * Parses a whole log; if it holds {@link #TIMED_MARKER}, only the lines after its last
+     * occurrence, up to {@link #END_MARKER} if that follows.
+     */
     public static OneDnnVerbose parse(String log) {
         int marker = log.lastIndexOf(TIMED_MARKER);
         String body = marker < 0 ? log : log.substring(marker + TIMED_MARKER.length());
+        int end = body.indexOf(END_MARKER);
+        body = end < 0 ? body : body.substring(0, end);
         List<Exec> execs = new ArrayList<>();
         for (String line : body.split("\r?\n")) {
             Exec e = parseLine(line);

@@ -96,6 +96,7 @@ public final class ProfileRun {
                 nanos[i] = System.nanoTime() - t0;
             }
         }
+        endRecording(marker);
         return result(recorder, null, nanos, ProcessStats.now().minus(before), peak);
     }
 
@@ -121,6 +122,7 @@ public final class ProfileRun {
                     nanos[i] = System.nanoTime() - t0;
                 }
                 after = ProcessStats.now();
+                endRecording(marker);
                 Trace.phase(EVALUATION, () -> EvalForwardBench.run(model, perStep, s.size(), 0, 1));
             }
             return result(recorder, ProfileTable.of(recorder.spans(), EVALUATION), nanos, after.minus(before), peak);
@@ -162,6 +164,13 @@ public final class ProfileRun {
             marker.flush();
         }
         return ProcessStats.now();
+    }
+
+    private static void endRecording(PrintStream marker) {
+        if (marker != null) {
+            marker.println(OneDnnVerbose.END_MARKER);
+            marker.flush();
+        }
     }
 
     private static Result result(SpanRecorder recorder, ProfileTable evaluation, long[] nanos, ProcessStats process,

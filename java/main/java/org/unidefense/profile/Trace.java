@@ -56,6 +56,12 @@ public final class Trace {
         }
     }
 
+    /** {@code body} inside a span named after {@code module} (for forwards that are not tensor to tensor). */
+    public static <T> T module(Module module, Supplier<T> body) {
+        SpanRecorder r = recorder;
+        return r == null ? body.get() : module(r.names().nameOf(module), body);
+    }
+
     /** {@code body} inside a module span of the given name (for forwards that are not tensor to tensor). */
     public static <T> T module(String name, Supplier<T> body) {
         SpanRecorder r = recorder;
