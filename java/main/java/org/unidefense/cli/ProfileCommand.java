@@ -207,7 +207,7 @@ public final class ProfileCommand implements Runnable {
         String images = workload == Workload.train ? batch + " real + " + batch + " fake" : Integer.toString(batch);
         return String.format(Locale.ROOT,
                 "unidefense profile: %s workload, %s, %s images @%dx%d, %d recorded step(s) after %d warm-up, %d threads%n"
-                        + "machine: %d cores, load average %.2f before / %.2f after; matmul peak %.1f GFLOP/s (1024², this run)%n"
+                        + "machine: %d cores, load average %.2f before / %.2f after; matmul peak %.1f GFLOP/s (1024², best of a reading before and after the run)%n"
                         + "per step: %.3f s wall; CPU user %.2f s, system %.2f s (system %.0f%% of CPU time); "
                         + "page faults %.0f minor, %.0f major%n"
                         + "recorder accounts for %.1f%% of the measured step time%n"
