@@ -24,8 +24,9 @@ public final class OneDnnVerbose {
     /** One executed primitive. */
     public record Exec(String kind, String implementation, String propagation, String dataType, String problem,
                        double milliseconds) {
+        /** {@code ref:any}, {@code gemm:jit}, {@code x64:gemm:jit}, ... but not {@code brgemm:...} or {@code brg_conv}. */
         public boolean isFallback() {
-            return implementation.startsWith("ref") || implementation.contains("gemm:") || implementation.startsWith("gemm");
+            return FALLBACK.matcher(implementation).find();
         }
     }
 
@@ -37,6 +38,8 @@ public final class OneDnnVerbose {
     /** Summed executions of one primitive kind. */
     public record KindTotal(String kind, int calls, double milliseconds, double fallbackMilliseconds) {
     }
+
+    private static final java.util.regex.Pattern FALLBACK = java.util.regex.Pattern.compile("(^|[:+])(ref|gemm)(:|$)");
 
     /** Marker a profiled child prints before its timed steps, so warm-up executions can be dropped. */
     public static final String TIMED_MARKER = "unidefense-profile: timed steps begin";

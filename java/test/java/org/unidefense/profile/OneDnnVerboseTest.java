@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,25 @@ class OneDnnVerboseTest {
     }
 
     @Test
+    void capturedGemmFallbackOfUdeb4IsFlagged() throws IOException {
+        String log;
+        try (InputStream in = OneDnnVerboseTest.class.getResourceAsStream("/profile/onednn_verbose_udeb4_gemm.log")) {
+            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        OneDnnVerbose v = OneDnnVerbose.parse(log);
+        assertEquals(21, v.execs().size());
+        assertEquals(1, v.fallbacks().size(), "only the depthwise 5x5 backward-weights convolution");
+        OneDnnVerbose.Group g = v.fallbacks().get(0);
+        assertEquals("x64:gemm:jit", g.implementation());
+        assertEquals("backward_weights", g.propagation());
+        assertEquals("g1632mb4_ic1632oc1632_ih16oh12kh5sh1dh0ph0_iw16ow12kw5sw1dw0pw0", g.problem());
+        OneDnnVerbose.KindTotal conv = v.byKind().stream().filter(k -> k.kind().equals("convolution")).findFirst().orElseThrow();
+        assertEquals(6, conv.calls());
+        assertEquals(37.385, conv.fallbackMilliseconds(), 1e-9);
+        assertEquals(10.5562 + 37.385 + 120.24489, conv.milliseconds(), 1e-6);
+    }
+
+    @Test
     void fallbackImplementationsAreFlagged() {
         // hand-written lines in oneDNN's documented verbose format (no such kernel ran on this machine)
         String log = String.join("\n",
@@ -66,6 +86,8 @@ class OneDnnVerboseTest {
                         + "alg:convolution_direct,mb1_ic8oc8_ih8oh8kh3sh1dh0ph1_iw8ow8kw3sw1dw0pw1,1.0");
         OneDnnVerbose v = OneDnnVerbose.parse(log);
         assertEquals(2, v.fallbacks().size());
+        assertFalse(new OneDnnVerbose.Exec("matmul", "brgemm:avx512_core", "forward", "f32", "", 1).isFallback());
+        assertFalse(new OneDnnVerbose.Exec("reorder", "brgemm_matmul_copy_reorder_t", "undef", "f32", "", 1).isFallback());
         assertEquals(4.0, v.byKind().get(0).fallbackMilliseconds(), 1e-12);
         assertEquals("bf16", v.execs().get(0).dataType());
         assertTrue(v.text(5, 1).contains("2 ref:/gemm: fallback group(s)"), v.text(5, 1));
