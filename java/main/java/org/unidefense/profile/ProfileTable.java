@@ -130,8 +130,8 @@ public record ProfileTable(String root, int steps, long stepNanos, List<Row> row
     }
 
     /**
-     * The text table. Modules are shown down to {@code moduleDepth} dots in their name
-     * (0: top-level modules only); the JSON holds them all.
+     * The text table. Modules are shown down to {@code moduleDepth} levels of nesting
+     * (0: the modules the model's forward calls directly); the JSON holds them all.
      */
     public String text(double matmulPeakGflops, int moduleDepth) {
         StringBuilder b = new StringBuilder();
@@ -143,9 +143,13 @@ public record ProfileTable(String root, int steps, long stepNanos, List<Row> row
         }
         b.append(String.format(Locale.ROOT, "%n%-44s %6s %10s %7s %10s %9s %8s %7s%n", "module (forward only)", "calls",
                 "ms/step", "share", "self ms", "GFLOP", "GFLOP/s", "%peak"));
+        // levels count module spans, not dots: UDEB4's backbone blocks (backbone._blocks.N) are
+        // called one by one from the model's forward, so they are top-level spans
+        int base = rows(Span.MODULE).stream().mapToInt(Row::depth).min().orElse(0);
         for (Row r : rows(Span.MODULE)) {
-            if (dots(r.name()) <= moduleDepth) {
-                line(b, "  ".repeat(dots(r.name())) + r.name(), r, perStep, matmulPeakGflops);
+            int level = r.depth() - base;
+            if (level <= moduleDepth) {
+                line(b, "  ".repeat(level) + r.name(), r, perStep, matmulPeakGflops);
             }
         }
         return b.toString();
@@ -158,10 +162,6 @@ public record ProfileTable(String root, int steps, long stepNanos, List<Row> row
                 r.flops() > 0 ? String.format(Locale.ROOT, "%.3f", r.flops() / 1e9 / Math.max(steps, 1)) : "",
                 r.flops() > 0 ? String.format(Locale.ROOT, "%.1f", gflops) : "",
                 r.flops() > 0 && peak > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * gflops / peak) : ""));
-    }
-
-    private static int dots(String name) {
-        return (int) name.chars().filter(c -> c == '.').count();
     }
 
     public Map<String, Object> json(double matmulPeakGflops) {
