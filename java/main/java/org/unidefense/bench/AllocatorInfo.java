@@ -4,75 +4,84 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Which memory allocator this process runs on and how it is tuned: the malloc library actually
- * mapped (jemalloc or tcmalloc preloaded, else glibc), the environment variables that change its
- * behaviour, and libtorch's transparent-huge-page switch. Benchmarks report it next to their
- * figures, because the allocator alone moved a training step's time by tens of percent here.
+ * Which malloc serves libtorch's CPU allocations in this process and how it is tuned: a
+ * preloaded jemalloc/tcmalloc/mimalloc shows in the process's memory maps; otherwise it is
+ * glibc's, whose behaviour the {@code MALLOC_*} variables change.
+ *
+ * @param name     jemalloc, tcmalloc, mimalloc or glibc
+ * @param settings the allocator environment variables that are set (LD_PRELOAD, MALLOC_*, ...)
  */
-public final class AllocatorInfo {
-    private static final String[] TUNING_VARIABLES = {
-            "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
-            "MALLOC_CONF", "TCMALLOC_RELEASE_RATE", "THP_MEM_ALLOC_ENABLE", "LD_PRELOAD"};
+public record AllocatorInfo(String name, Map<String, String> settings) {
+    private static final List<String> KNOWN = List.of("jemalloc", "tcmalloc", "mimalloc");
+    private static final List<String> VARIABLES = List.of("LD_PRELOAD", "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_",
+            "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_CONF", "TCMALLOC_RELEASE_RATE", "GLIBC_TUNABLES",
+            "THP_MEM_ALLOC_ENABLE");
 
-    private AllocatorInfo() {
+    public static AllocatorInfo current() {
+        String maps;
+        try {
+            maps = Files.readString(Path.of("/proc/self/maps"));
+        } catch (IOException | RuntimeException e) {
+            maps = "";
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String v : VARIABLES) {
+            String value = System.getenv(v);
+            if (value != null) {
+                env.put(v, value);
+            }
+        }
+        return new AllocatorInfo(fromMaps(maps), env);
     }
 
-    /** "jemalloc", "tcmalloc" or "glibc", by the libraries mapped into this process. */
-    public static String library() {
-        String maps = mappedLibraries();
-        if (maps.contains("libjemalloc")) {
-            return "jemalloc";
-        }
-        if (maps.contains("libtcmalloc")) {
-            return "tcmalloc";
+    /** The allocator library mapped into the process, by its file name in {@code /proc/self/maps}. */
+    static String fromMaps(String maps) {
+        for (String line : maps.split("\n")) {
+            int slash = line.lastIndexOf('/');
+            String file = slash < 0 ? "" : line.substring(slash + 1);
+            for (String k : KNOWN) {
+                if (file.startsWith("lib" + k)) {
+                    return k;
+                }
+            }
         }
         return "glibc";
     }
 
     /**
-     * Whether libtorch's large buffers stay mapped between uses: a caching malloc (jemalloc,
-     * tcmalloc) is preloaded, or glibc runs with one arena ({@code MALLOC_ARENA_MAX=1}), as the
-     * {@code ./unidefense} launcher arranges. Otherwise every activation above 64 MiB is mapped and
-     * unmapped on each use.
+     * Whether libtorch's large buffers stay mapped between uses: a caching malloc is preloaded, or
+     * glibc runs with one arena ({@code MALLOC_ARENA_MAX=1}), as the {@code ./unidefense} launcher
+     * arranges. Otherwise, on JVM threads (served from glibc's secondary arenas, whose heaps stop
+     * at 64 MiB), every larger activation is mapped and unmapped on each use.
      */
-    public static boolean tuned() {
-        return !library().equals("glibc") || "1".equals(System.getenv("MALLOC_ARENA_MAX"));
+    public boolean tuned() {
+        return !name.equals("glibc") || "1".equals(settings.get("MALLOC_ARENA_MAX"));
     }
 
     /** A one-line hint for a process started without the launcher's allocator settings, or null. */
-    public static String advice() {
+    public String advice() {
         if (tuned()) {
             return null;
         }
-        return "note: glibc malloc is not tuned for libtorch in this process (untuned, an evaluation took twice the CPU time on this project's machine); "
-                + "start through ./unidefense, or set MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=17179869184 "
+        return "note: glibc malloc is not tuned for libtorch in this process (untuned, an evaluation took twice the "
+                + "CPU time on this project's machine); start through ./unidefense, or set MALLOC_ARENA_MAX=1 "
                 + "MALLOC_TRIM_THRESHOLD_=17179869184 (or preload libtcmalloc_minimal.so.4) before the JVM starts";
     }
 
-    /** The library plus every tuning variable that is set, for a benchmark report. */
-    public static Map<String, Object> describe() {
+    /** The library and the variables that are set, for a JSON report. */
+    public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("library", library());
-        for (String name : TUNING_VARIABLES) {
-            String value = System.getenv(name);
-            if (value != null) {
-                m.put(name, value);
-            }
-        }
+        m.put("library", name);
+        m.putAll(settings);
         return m;
     }
 
-    private static String mappedLibraries() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
-            StringBuilder sb = new StringBuilder();
-            lines.filter(l -> l.contains("malloc")).forEach(sb::append);
-            return sb.toString();
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+    @Override
+    public String toString() {
+        return settings.isEmpty() ? name + " (no allocator variables set)" : name + " " + settings;
     }
 }

@@ -20,17 +20,17 @@ public final class EvalForwardBench {
     }
 
     /** What one run measured: seconds per forward (one sample per timed run) and CPU/faults per forward. */
-    public record Result(TimingStats secondsPerBatch, ProcessTimes perBatch) {
+    public record Result(TimingStats secondsPerBatch, ProcessStats perBatch) {
     }
 
     public static Result run(UniDefenseModel model, int batch, int size, int warmup, int repeats) {
         model.eval();
         double[] secs = new double[repeats];
-        ProcessTimes timedStart = ProcessTimes.now();
+        ProcessStats timedStart = ProcessStats.now();
         try (InferenceMode inference = new InferenceMode()) {
             for (int i = -warmup; i < repeats; i++) {
                 if (i == 0) {
-                    timedStart = ProcessTimes.now();
+                    timedStart = ProcessStats.now();
                 }
                 try (PointerScope scope = new PointerScope()) {
                     Tensor x = rand(batch, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
@@ -46,6 +46,6 @@ public final class EvalForwardBench {
                 }
             }
         }
-        return new Result(TimingStats.of(secs), ProcessTimes.now().since(timedStart).per(repeats));
+        return new Result(TimingStats.of(secs), ProcessStats.now().minus(timedStart).per(repeats));
     }
 }

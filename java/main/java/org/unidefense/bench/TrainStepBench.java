@@ -25,7 +25,7 @@ public final class TrainStepBench {
     }
 
     /** What one run measured. */
-    public record Result(TimingStats secondsPerStep, ProcessTimes perStep, long rssAfterWarmupBytes, long rssEndBytes) {
+    public record Result(TimingStats secondsPerStep, ProcessStats perStep, long rssAfterWarmupBytes, long rssEndBytes) {
     }
 
     /**
@@ -49,11 +49,11 @@ public final class TrainStepBench {
         }
         double[] secs = new double[repeats];
         long rssAfterWarmup = ProcessMemory.rssBytes();
-        ProcessTimes timedStart = ProcessTimes.now();
+        ProcessStats timedStart = ProcessStats.now();
         for (int i = -warmup; i < repeats; i++) {
             if (i == 0) {
                 rssAfterWarmup = ProcessMemory.rssBytes();
-                timedStart = ProcessTimes.now();
+                timedStart = ProcessStats.now();
             }
             try (PointerScope scope = new PointerScope()) {
                 Tensor x = rand(2L * perClass, 3, size, size).mul_(new org.bytedeco.pytorch.Scalar(2.0))
@@ -67,7 +67,7 @@ public final class TrainStepBench {
                 }
             }
         }
-        ProcessTimes perStep = ProcessTimes.now().since(timedStart).per(repeats);
+        ProcessStats perStep = ProcessStats.now().minus(timedStart).per(repeats);
         return new Result(TimingStats.of(secs), perStep, rssAfterWarmup, ProcessMemory.rssBytes());
     }
 }

@@ -12,7 +12,7 @@ import org.unidefense.config.Precision;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
-import org.unidefense.bench.ProcessTimes;
+import org.unidefense.bench.ProcessStats;
 import org.unidefense.bench.TimingStats;
 import org.unidefense.inference.InputDecoders;
 import org.unidefense.inference.PredictBench;
@@ -229,7 +229,7 @@ public final class BenchCommand implements Runnable {
      * CPU time and page faults per timed run: a high system share with many minor faults means
      * the allocator returns buffers to the kernel between uses.
      */
-    private static void putProcessTimes(Map<String, Object> report, String per, ProcessTimes t) {
+    private static void putProcessTimes(Map<String, Object> report, String per, ProcessStats t) {
         report.put("cpu_user_s_" + per, t.userSeconds());
         report.put("cpu_system_s_" + per, t.systemSeconds());
         report.put("minor_faults_" + per, t.minorFaults());
@@ -243,7 +243,7 @@ public final class BenchCommand implements Runnable {
         report.put("rss_end_mb", rssEnd / 1e6);
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
         report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
-        report.put("allocator", AllocatorInfo.describe());
+        report.put("allocator", AllocatorInfo.current().describe());
     }
 
     /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */
@@ -276,14 +276,19 @@ public final class BenchCommand implements Runnable {
     }
 
     private UniDefenseModel buildModel() {
+        UniDefenseModel model = buildModel(config, modelName);
+        applyNumerics(model);
+        return model;
+    }
+
+    /** The model of a model file, or the named model with default options (UDR18 if neither is given); shared with {@code profile}. */
+    static UniDefenseModel buildModel(Path config, String modelName) {
         if (config != null && modelName != null) {
             throw new UserInputException("give either --model or --config, not both");
         }
-        UniDefenseModel model = config != null
+        return config != null
                 ? ModelConfigs.create(ConfigLoader.load(config, ConfigOverrides.none()))
                 : ModelFactory.create(modelName == null ? "UDR18" : modelName, ModelOptions.defaults());
-        applyNumerics(model);
-        return model;
     }
 
     private void write(Map<String, Object> report) {

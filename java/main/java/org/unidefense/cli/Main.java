@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ModelCommand.class,
             BenchCommand.class,
+            ProfileCommand.class,
             WeightsCommand.class,
             SynthCommand.class,
             PrepareCommand.class,
@@ -50,8 +51,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && HEAVY_COMMANDS.contains(args[0]) && AllocatorInfo.advice() != null) {
-            System.err.println(AllocatorInfo.advice());
+        String allocatorAdvice = args.length > 0 && HEAVY_COMMANDS.contains(args[0]) ? AllocatorInfo.current().advice() : null;
+        if (allocatorAdvice != null) {
+            System.err.println(allocatorAdvice);
         }
         System.exit(execute(args));
     }

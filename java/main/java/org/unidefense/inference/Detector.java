@@ -390,8 +390,9 @@ public final class Detector implements AutoCloseable {
             if (precision != null) {
                 m.usePrecision(precision);
             }
-            if (AllocatorInfo.advice() != null) {
-                notes.add(AllocatorInfo.advice());
+            String allocatorAdvice = AllocatorInfo.current().advice();
+            if (allocatorAdvice != null) {
+                notes.add(allocatorAdvice);
             }
             FaceSource f = faces != null ? faces : haarPerThread(decoders.haar());
             return new Detector(new ModelScorer(m, device.resolve(0), batchSize), pre, thr, f, decoders, framesPerVideo, notes);

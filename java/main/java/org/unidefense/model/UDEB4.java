@@ -22,6 +22,7 @@ import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.model.nn.Resize;
+import org.unidefense.profile.Trace;
 
 import java.util.List;
 import java.util.Map;
@@ -198,13 +199,13 @@ public class UDEB4 extends UniDefenseModel {
         Tensor dec3 = decoder.get(2).forward(dec2);
 
         Tensor xb5 = group(xb4, 5);
-        AttentionOutput att = attention.forward(dec3.detach(), x, xb5, this::dropout);
+        AttentionOutput att = Trace.module("attention", () -> attention.forward(dec3.detach(), x, xb5, this::dropout));
         Tensor xb6 = group(att.out(), 6);
 
         Tensor pooled = adaptive_avg_pool2d(backbone.head(xb6), 1, 1).flatten(1, -1);
         // the reference's dropout here is in place: the returned embedding is the dropped-out one
-        Tensor factorization = dropout(bottleneck.forward(pooled));
-        Tensor clsOut = classifier.forward(factorization);
+        Tensor factorization = dropout(Trace.module(bottleneck, pooled, bottleneck::forward));
+        Tensor clsOut = Trace.module(classifier, factorization, classifier::forward);
 
         if (!trainingOutputs) {
             ModelOutput scores = new ModelOutput(clsOut, null, null, null, att.freqMask(), att.spatMask(),

@@ -16,6 +16,7 @@ import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.model.nn.Resize;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.model.resnet.PretrainedResNet;
+import org.unidefense.profile.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,8 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
 
     /** @param trainingOutputs also the full-size reconstruction, its distances and the triplet features */
     private ModelOutput run(Tensor x, Tensor perturbedInput, boolean trainingOutputs) {
-        Tensor features = extractor.forward(perturbedInput == null ? x : perturbedInput);
+        // Trace.module: a named span per submodule under 'unidefense profile', a plain call otherwise
+        Tensor features = Trace.module(extractorModule, perturbedInput == null ? x : perturbedInput, extractor::forward);
 
         List<Tensor> decoded = new ArrayList<>();
         Tensor d = decoderDropout(features);
@@ -116,12 +118,13 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
         }
         Tensor reconstruction = decoded.get(decoded.size() - 1);
 
-        Tensor embedding = embBlock1.forward(features);
-        AttentionOutput att = attention.forward(reconstruction.detach(), x, embedding, this::dropout);
-        embedding = embBlock2.forward(att.out());
+        Tensor embedded = Trace.module((Module) embBlock1, features, embBlock1::forward);
+        AttentionOutput att = Trace.module("attention",
+                () -> attention.forward(reconstruction.detach(), x, embedded, this::dropout));
+        Tensor embedding = Trace.module((Module) embBlock2, att.out(), embBlock2::forward);
         Tensor pooled = adaptive_avg_pool2d(embedding, 1, 1).flatten(1, -1);
-        Tensor factorization = bottleneck.forward(pooled);
-        Tensor clsOut = classifier.forward(dropout(factorization));
+        Tensor factorization = Trace.module(bottleneck, pooled, bottleneck::forward);
+        Tensor clsOut = Trace.module(classifier, dropout(factorization), classifier::forward);
         if (!trainingOutputs) {
             return new ModelOutput(clsOut, null, null, null, att.freqMask(), att.spatMask(), factorization, List.of());
         }

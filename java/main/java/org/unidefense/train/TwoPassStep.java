@@ -11,6 +11,7 @@ import org.unidefense.loss.TwoPassObjective;
 import org.unidefense.model.ModelOutput;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Placement;
+import org.unidefense.profile.Trace;
 import org.unidefense.tensor.Tensors;
 
 import java.util.LinkedHashMap;
@@ -119,11 +120,19 @@ public final class TwoPassStep implements TrainingStep {
             // (activations held by Java handles) stays alive during pass 2, except the targets.
             try (PointerScope pass1 = new PointerScope()) {
                 injectMask(1);
+                Trace.begin("pass1.forward"); // Trace: phase spans for 'unidefense profile', no-ops otherwise
                 ModelOutput clean = model.forward(x);
+                Trace.end();
+                Trace.begin("pass1.loss");
                 PassLosses first = PassLosses.firstPass(clean, labels, realCount, weights);
+                Trace.end();
+                Trace.begin("pass1.backward");
                 scaler.scale(first.total()).backward();
+                Trace.end();
                 observer.afterFirstBackward();
+                Trace.begin("pass1.optimizer");
                 scaler.step(optimizer);
+                Trace.end();
                 observer.afterFirstUpdate();
                 optimizer.scaleGradients(pass1GradCarry * scaler.scale());
                 targets = PassTargets.of(clean).attachTo(stepScope);
@@ -132,14 +141,24 @@ public final class TwoPassStep implements TrainingStep {
                 classes = (int) clean.clsOut().size(1);
             }
 
+            Trace.begin("pass2.perturb");
             Perturbed perturbed = policy.perturb(x, realCount, random);
+            Trace.end();
             injectMask(2);
+            Trace.begin("pass2.forward");
             ModelOutput noisy = model.forward(x, perturbed.input());
+            Trace.end();
+            Trace.begin("pass2.loss");
             boolean consistency = TwoPassObjective.usesMaskConsistency(step, totalSteps);
             PassLosses second = PassLosses.secondPass(noisy, labels, realCount, weights, targets, consistency);
+            Trace.end();
+            Trace.begin("pass2.backward");
             scaler.scale(second.total()).backward();
+            Trace.end();
             observer.afterSecondBackward();
+            Trace.begin("pass2.optimizer");
             scaler.step(optimizer);
+            Trace.end();
             lrPlan.afterStep(step);
 
             losses.putAll(second.values("pass2."));

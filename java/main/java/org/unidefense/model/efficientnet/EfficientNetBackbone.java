@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.tensor.NativeScopes;
+import org.unidefense.profile.Trace;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,7 +111,8 @@ public class EfficientNetBackbone extends Module {
     }
 
     public Tensor stem(Tensor x) {
-        return Swish.apply(bn0.forward(convStem.forward(x)));
+        Tensor y = Trace.module(bn0, Trace.module(convStem, x, convStem::forward), bn0::forward);
+        return Swish.apply(y);
     }
 
     /**
@@ -122,13 +124,14 @@ public class EfficientNetBackbone extends Module {
         for (int i = from; i < to; i++) {
             double rate = params.dropConnectRate() * ((double) i / blocks.size());
             MBConvBlock block = blocks.get(i);
-            stages.add(in -> block.forward(in, rate));
+            stages.add(in -> Trace.module(block, in, b -> block.forward(b, rate)));
         }
         return NativeScopes.chain(x, stages);
     }
 
     public Tensor head(Tensor x) {
-        return Swish.apply(bn1.forward(convHead.forward(x)));
+        Tensor y = Trace.module(bn1, Trace.module(convHead, x, convHead::forward), bn1::forward);
+        return Swish.apply(y);
     }
 
     /** Stem, all blocks and head: the feature map before pooling. */

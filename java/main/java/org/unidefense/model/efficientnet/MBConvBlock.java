@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.profile.Trace;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 import static org.bytedeco.pytorch.global.torch.sigmoid;
@@ -91,15 +92,15 @@ public class MBConvBlock extends Module {
     public Tensor forward(Tensor inputs, double dropConnectRate) {
         Tensor x = inputs;
         if (expandConv != null) {
-            x = Swish.apply(bn0.forward(expandConv.forward(x)));
+            x = Swish.apply(bn0.forward(Trace.module(expandConv, x, expandConv::forward)));
         }
-        x = Swish.apply(bn1.forward(depthwiseConv.forward(x)));
+        x = Swish.apply(bn1.forward(Trace.module(depthwiseConv.module(), x, depthwiseConv::forward)));
         if (seReduce != null) {
             Tensor s = adaptive_avg_pool2d(x, 1, 1);
             s = seExpand.forward(Swish.apply(seReduce.forward(s)));
             x = sigmoid(s).mul(x);
         }
-        x = bn2.forward(projectConv.forward(x));
+        x = bn2.forward(Trace.module(projectConv, x, projectConv::forward));
         if (args.hasResidual()) {
             if (dropConnectRate > 0) {
                 x = DropConnect.apply(x, dropConnectRate, is_training(), dropConnectGenerator);

@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.profile.Trace;
 
 /** The reference's Classifier: a single linear layer {@code fc}, weights N(0, 0.01), bias 0. */
 public class Classifier extends Module implements UnaryModule {
@@ -24,6 +25,6 @@ public class Classifier extends Module implements UnaryModule {
 
     @Override
     public Tensor forward(Tensor x) {
-        return fc.forward(x);
+        return Trace.module(fc, x, fc::forward);
     }
 }

@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.tensor.Tensors;
+import org.unidefense.profile.Trace;
 
 import java.util.function.UnaryOperator;
 
@@ -76,11 +77,12 @@ public final class DualSpaceAttention {
         Tensor xSmall = Resize.bilinearAlignCorners(x, h, w);
 
         Tensor freqDiff = Spectra.realImag(predSmall, freqNorm).sub(Spectra.realImag(xSmall, freqNorm)).abs();
-        FilterOutput freq = freqFilter.forward(Spectra.realImag(embedding, freqNorm), freqDiff);
+        Tensor spectrum = Spectra.realImag(embedding, freqNorm);
+        FilterOutput freq = Trace.module(freqFilter, () -> freqFilter.forward(spectrum, freqDiff));
         Tensor freqFiltered = Spectra.inverse(freq.out(), h, w, freqNorm);
 
         Tensor spatDiff = predSmall.sub(xSmall).abs();
-        FilterOutput spat = spatFilter.forward(embedding, spatDiff);
+        FilterOutput spat = Trace.module(spatFilter, () -> spatFilter.forward(embedding, spatDiff));
 
         Tensor coef = sigmoid(fuseCoef);
         Tensor mixed = coef.neg().add(new Scalar(1.0)).mul(spat.out()).add(coef.mul(freqFiltered));

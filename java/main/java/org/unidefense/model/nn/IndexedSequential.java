@@ -2,6 +2,7 @@ package org.unidefense.model.nn;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.profile.Trace;
 import org.unidefense.tensor.NativeScopes;
 
 import java.util.ArrayList;
@@ -44,6 +45,10 @@ public class IndexedSequential extends Module implements UnaryModule {
      */
     @Override
     public Tensor forward(Tensor x) {
+        return Trace.on() ? Trace.module(this, x, this::runLayers) : runLayers(x);
+    }
+
+    private Tensor runLayers(Tensor x) {
         return NativeScopes.chain(x, layers.stream().map(l -> (UnaryOperator<Tensor>) l::forward).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.unidefense.model.nn;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.unidefense.profile.Trace;
 
 import java.util.function.UnaryOperator;
 
@@ -11,7 +12,8 @@ import java.util.function.UnaryOperator;
  */
 public record Layer(Module module, UnaryOperator<Tensor> function) {
     public Tensor forward(Tensor x) {
-        return function.apply(x);
+        // a sequence traces itself (it is also called directly, not only through a Layer)
+        return Trace.on() && !(module instanceof IndexedSequential) ? Trace.module(module, x, function) : function.apply(x);
     }
 
     /** Wraps a Java module. */

@@ -10,6 +10,7 @@ import org.unidefense.model.nn.Layers;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
+import org.unidefense.profile.Trace;
 
 /**
  * UDR18's first embedding block: a strided basic residual block to 512 channels whose second
@@ -43,7 +44,7 @@ public class EmbedderRes18Layer1 extends CompositeModule implements UnaryModule 
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = norm2.forward(conv2.forward(y));
+        y = norm2.forward(Trace.module(conv2, y, conv2::forward));
         return act.forward(y.add(downsample.forward(x)));
     }
 }

@@ -9,6 +9,7 @@ import org.unidefense.model.nn.Layers;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
+import org.unidefense.profile.Trace;
 
 /** UDR18's second embedding block: a 512-channel basic residual block, first conv an SFConv2d. */
 public class EmbedderRes18Layer2 extends CompositeModule implements UnaryModule {
@@ -32,7 +33,7 @@ public class EmbedderRes18Layer2 extends CompositeModule implements UnaryModule 
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act.forward(norm1.forward(conv1.forward(x)));
+        Tensor y = act.forward(norm1.forward(Trace.module(conv1, x, conv1::forward)));
         y = norm2.forward(conv2.forward(y));
         return act.forward(y.add(x));
     }

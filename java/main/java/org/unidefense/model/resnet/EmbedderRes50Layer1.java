@@ -10,6 +10,7 @@ import org.unidefense.model.nn.Layers;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
+import org.unidefense.profile.Trace;
 
 /**
  * UDR50's first embedding block: a strided bottleneck to 2048 channels (width 512) whose 3x3
@@ -47,7 +48,7 @@ public class EmbedderRes50Layer1 extends CompositeModule implements UnaryModule 
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = act.forward(norm2.forward(conv2.forward(y)));
+        y = act.forward(norm2.forward(Trace.module(conv2, y, conv2::forward)));
         y = norm3.forward(conv3.forward(y));
         return act.forward(y.add(downsample.forward(x)));
     }

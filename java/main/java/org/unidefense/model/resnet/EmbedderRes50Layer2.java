@@ -9,6 +9,7 @@ import org.unidefense.model.nn.Layers;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
+import org.unidefense.profile.Trace;
 
 /** UDR50's second embedding block: a 2048-channel bottleneck (width 512), 3x3 conv an SFConv2d. */
 public class EmbedderRes50Layer2 extends CompositeModule implements UnaryModule {
@@ -38,7 +39,7 @@ public class EmbedderRes50Layer2 extends CompositeModule implements UnaryModule 
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = act.forward(norm2.forward(conv2.forward(y)));
+        y = act.forward(norm2.forward(Trace.module(conv2, y, conv2::forward)));
         y = norm3.forward(conv3.forward(y));
         return act.forward(y.add(x));
     }
