@@ -52,46 +52,76 @@ public final class Runs {
     public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env) {
         boolean resume = cfg.config().resume();
         boolean writer = env.isWriter();
-        RunDirectory run = writer || !env.isDistributed()
-                ? RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume)
-                : new RunDirectory(runsRoot.resolve(cfg.model().name()).resolve(String.valueOf(cfg.config().id())));
-        RunObserver log = writer ? new RunLogFiles(run.records(), run.metrics(), console) : RunObserver.NONE;
-        if (!resume && writer) {
-            RunFiles.writeYaml(run.config(), cfg.toPlain());
+        if (env.isDistributed() && resume && cfg.config().id() == null) {
+            throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
         }
-        log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
-        cfg.warnings().forEach(w -> log.line("warning: " + w));
+        // Everything that can be wrong with the config and the data is found before the run
+        // directory exists: a failed start must not leave a directory that blocks the next one.
+        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
+        manual_seed(cfg.config().seed());
+        UniDefenseModel model = ModelConfigs.create(cfg.model());
+        String imageNet = resume ? null
+                : ImageNetInit.apply(model, cfg.model(), cfg.modelFile()).map(Object::toString).orElse(null);
+        TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+
+        List<String> notes = new java.util.ArrayList<>();
+        RunDirectory.Claim claim = writer || !env.isDistributed()
+                ? RunDirectory.claimForTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume, notes::add)
+                : null;
+        RunDirectory run = claim != null ? claim.run()
+                : new RunDirectory(runsRoot.resolve(cfg.model().name()).resolve(String.valueOf(cfg.config().id())));
+        RunObserver log = null;
         DistributedRun dist = null;
         try {
-            if (env.isDistributed() && resume && cfg.config().id() == null) {
-                throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
+            log = writer ? new RunLogFiles(run.records(), run.metrics(), console) : RunObserver.NONE;
+            if (!resume && writer) {
+                RunFiles.writeYaml(run.config(), cfg.toPlain());
             }
-            dist = DistributedRun.open(env, cfg.config(), log::line);
-            SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
-            index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
-            manual_seed(cfg.config().seed());
-            UniDefenseModel model = ModelConfigs.create(cfg.model());
-            if (!resume) {
-                ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
-                        .ifPresent(r -> log.line("ImageNet weights: " + r));
+            log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
+            for (String note : notes) {
+                log.line(note);
             }
-            TwoPassTraining training = TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            for (String w : cfg.warnings()) {
+                log.line("warning: " + w);
+            }
+            RunObserver out = log;
+            dist = DistributedRun.open(env, cfg.config(), out::line);
+            for (var p : index.all()) {
+                log.line("  part " + p.name() + ": " + p.size() + " frames");
+            }
+            if (imageNet != null) {
+                log.line("ImageNet weights: " + imageNet);
+            }
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);
             engine.distribute(dist);
+            engine.holdLock(claim);
             if (resume) {
                 // resume_best: the reference's flag for reloading best_model.bin (its engines never got
-                // to implement it); here best.pt comes with its own trainer state.
-                engine.resume(cfg.config().resumeBest() ? "best" : Engine.LATEST);
+                // to implement it); here best.pt comes with its own trainer state. Otherwise the newest
+                // whole checkpoint of any kind.
+                if (cfg.config().resumeBest()) {
+                    engine.resume("best");
+                } else {
+                    engine.resume();
+                }
             }
             // After a resume too: every rank then starts from rank 0's weights and statistics.
             dist.parallelize(model, training.step());
             return engine;
         } catch (RuntimeException e) {
-            log.close();
-            if (dist != null) {
-                dist.close();
+            try {
+                if (log != null) {
+                    log.close();
+                }
+                if (dist != null) {
+                    dist.close();
+                }
+            } finally {
+                if (claim != null) {
+                    claim.close();
+                }
             }
             throw e;
         }
@@ -119,7 +149,9 @@ public final class Runs {
         RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
         Map<String, Evaluation> results = new LinkedHashMap<>();
-        try (RunObserver log = new RunLogFiles(run.dir().resolve("test" + suffix + ".txt"), null, console);
+        // a run that is still training (or being tested) may not be tested: its checkpoints change
+        try (RunLock lock = RunLock.acquire(run.dir(), "test");
+             RunObserver log = new RunLogFiles(run.dir().resolve("test" + suffix + ".txt"), null, console);
              Protocol protocol = Protocol.of(cfg, index)) {
             for (BestModelRule rule : protocol.rules()) {
                 Path file = run.checkpoint(rule.checkpoint());

@@ -4,7 +4,9 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.UserInputException;
+import org.unidefense.checkpoint.ZipIntegrity;
 import org.unidefense.io.AtomicFiles;
+import org.unidefense.io.NativeErrors;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.train.TwoPassTraining;
 
@@ -46,20 +48,32 @@ public final class TrainerStateFile {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("cannot resume: trainer state " + file + " is missing");
         }
+        ZipIntegrity.verify(file, "trainer state");
         InputArchive archive = new InputArchive();
-        archive.load_from(file.toString());
         Tensor saved = new Tensor();
-        archive.read(STEP, saved);
+        try {
+            archive.load_from(file.toString());
+            archive.read(STEP, saved);
+        } catch (RuntimeException e) {
+            // libtorch's message is a C++ stack trace; the file and what it should be say more
+            throw new UserInputException("trainer state " + file + " is unusable: libtorch cannot read it as an"
+                    + " optimizer/generator archive" + NativeErrors.detail(e), e);
+        }
         long savedStep = Tensors.toLongs(saved)[0];
         if (savedStep != step) {
             throw new UserInputException("cannot resume: trainer state " + file + " is of step " + savedStep
                     + " but its checkpoint of step " + step);
         }
-        InputArchive optimizer = new InputArchive();
-        archive.read(OPTIMIZER, optimizer);
-        training.optimizer().optimizer().load(optimizer);
-        Tensor generator = new Tensor();
-        archive.read(GENERATOR, generator);
-        training.generator().set_state(generator);
+        try {
+            InputArchive optimizer = new InputArchive();
+            archive.read(OPTIMIZER, optimizer);
+            training.optimizer().optimizer().load(optimizer);
+            Tensor generator = new Tensor();
+            archive.read(GENERATOR, generator);
+            training.generator().set_state(generator);
+        } catch (RuntimeException e) {
+            throw new UserInputException("trainer state " + file + " does not fit this run's optimizer (was it written"
+                    + " with another config.optimizer?)" + NativeErrors.detail(e), e);
+        }
     }
 }
