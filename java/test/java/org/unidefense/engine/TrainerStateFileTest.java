@@ -128,4 +128,29 @@ class TrainerStateFileTest {
                     java.util.Set.copyOf(files.toList()));
         }
     }
+
+    @Test
+    void aTruncatedOrDamagedStateIsNamedInOneLineWithoutNativeTrace() throws IOException {
+        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
+        Path state = dir.resolve("latest-5.state");
+        TrainerStateFile.save(state, ta, 5);
+        byte[] whole = Files.readAllBytes(state);
+        Path cut = dir.resolve("cut-5.state");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        UserInputException e = assertThrows(UserInputException.class, () -> TrainerStateFile.load(cut, ta, 5));
+        assertTrue(e.getMessage().startsWith("trainer state " + cut + " is unusable: it is truncated"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(e.getMessage().contains("frame #"), e.getMessage());
+        // same length, bytes changed inside a stored record: the checksum finds it
+        byte[] flipped = whole.clone();
+        for (int i = whole.length / 3; i < whole.length / 3 + 64; i++) {
+            flipped[i] ^= 0x5a;
+        }
+        Path damaged = dir.resolve("damaged-5.state");
+        Files.write(damaged, flipped);
+        e = assertThrows(UserInputException.class, () -> TrainerStateFile.load(damaged, ta, 5));
+        assertTrue(e.getMessage().contains(damaged.toString()) && e.getMessage().contains("damaged"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
 }
