@@ -191,4 +191,27 @@ class PredictCommandTest {
         assertTrue(f.err.contains(".jsonl or .csv"), f.err);
         assertFalse(f.err.contains("\tat "), f.err);
     }
+
+    @Test
+    void anEmptyFolderIsAnErrorNotZeroItems() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.md"), "no pictures here");
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "none", "--input", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code, r.out + r.err);
+        assertTrue(r.err.contains("error: no images or videos found in " + empty), r.err);
+        assertFalse(r.out.contains("0 items"), r.out);
+    }
+
+    @Test
+    void wholePicturesAreNotSaidToBeCroppedWithAMargin() throws Exception {
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "none", "--input", in.resolve("a.png").toString());
+        assertEquals(ExitCodes.OK, r.code, r.out + r.err);
+        assertFalse(r.err.contains("margin"), r.err);
+        // with face detection the note is right and stays
+        MainTest.Run haar = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--input", in.resolve("a.png").toString());
+        assertTrue(haar.err.contains("cropping detected faces with margin"), haar.err);
+    }
 }
