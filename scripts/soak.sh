@@ -20,6 +20,7 @@ mkdir -p "$dir"; dir="$(cd "$dir" && pwd)"
 # a frozen copy of the jar: the launcher would rebuild it if the sources change during the soak
 "$here/unidefense" --version > /dev/null
 cp "$here/target/unidefense.jar" "$dir/unidefense.jar"
+ln -sfn "$here/target/lib" "$dir/lib" # the jar's Class-Path: the dependencies, which do not change
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-17179869184}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-17179869184}"
 ud() { java -Xmx4g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -jar "$dir/unidefense.jar" "$@"; }

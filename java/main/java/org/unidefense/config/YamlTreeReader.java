@@ -110,7 +110,9 @@ public final class YamlTreeReader {
                 return new YamlNode.Scalar(file, line, path, p.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new YamlNode.Scalar(file, line, path, p.getDoubleValue());
+                // the YAML parser tokenises .nan/.inf as floats but cannot convert them
+                Double special = YAML_SPECIAL_FLOATS.get(p.getText());
+                return new YamlNode.Scalar(file, line, path, special != null ? special : p.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new YamlNode.Scalar(file, line, path, t == JsonToken.VALUE_TRUE);

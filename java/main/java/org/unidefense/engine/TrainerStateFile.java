@@ -1,5 +1,8 @@
 package org.unidefense.engine;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.pytorch.ArchiveWriter;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.Tensor;
@@ -12,6 +15,9 @@ import org.unidefense.train.TwoPassTraining;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,9 +43,48 @@ public final class TrainerStateFile {
         archive.write(GENERATOR, training.generator().get_state());
         archive.write(STEP, Tensors.fromLongs(new long[] {step}, 1));
         try {
-            AtomicFiles.write(file, tmp -> archive.save_to(tmp.toString()));
+            AtomicFiles.write(file, tmp -> writeArchive(archive, tmp));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trainer state " + file, e);
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the archive through a Java callback rather than libtorch's file writer: on a full disk
+     * libtorch's writer fails inside a destructor and aborts the whole process (SIGABRT, "unexpected
+     * pos"). Here the bytes go to a channel; a write failure is remembered, libtorch is told every
+     * byte was taken (so it finishes normally), and the failure is thrown once it returns.
+     */
+    private static void writeArchive(OutputArchive archive, Path tmp) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            IOException[] failure = {null};
+            ArchiveWriter writer = new ArchiveWriter() {
+                @Override
+                public long call(Pointer data, long n) {
+                    if (failure[0] == null && n > 0) {
+                        try {
+                            ByteBuffer b = new BytePointer(data).capacity(n).asByteBuffer();
+                            while (b.hasRemaining()) {
+                                ch.write(b);
+                            }
+                        } catch (IOException e) {
+                            failure[0] = e;
+                        }
+                    }
+                    return n;
+                }
+            };
+            try {
+                archive.save_to(writer);
+            } catch (RuntimeException e) {
+                throw new IOException("libtorch could not serialise the trainer state" + NativeErrors.detail(e), e);
+            } finally {
+                writer.close();
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            ch.force(false);
         }
     }
 

@@ -109,7 +109,8 @@ class TrainerStateFileTest {
             Files.write(tmp, new byte[] {'P', 'K', 3});
             throw new IOException("killed mid-write");
         }));
-        assertEquals("killed mid-write", crash.getMessage());
+        assertEquals("cannot write " + latest.toAbsolutePath() + ": killed mid-write; the previous version, if any, is kept",
+                crash.getMessage());
         assertEquals(1L, ModelCheckpoint.read(latest).contents().longEntry("step").orElseThrow());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(java.util.List.of(latest), files.toList(), "no temporary file left");
