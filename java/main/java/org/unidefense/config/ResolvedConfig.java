@@ -132,6 +132,7 @@ public record ResolvedConfig(
         m.put("seed", c.seed());
         m.put("coral", c.coral());
         m.put("pass1_grad_carry", c.pass1GradCarry());
+        m.put("trainer_states", c.trainerStates());
         return m;
     }
 }

@@ -42,6 +42,10 @@ import java.util.List;
  *                         rendezvous may wait for the other ranks before the run fails (default 300)
  * @param distributeBucketMb {@code config.distribute.bucket_mb}: project extension; size of the gradient buckets
  *                         all-reduced together (default 25, DDP's bucket_cap_mb)
+ * @param trainerStates    {@code config.trainer_states}: project extension; which checkpoints keep the optimizer and
+ *                         generator state needed to resume from them: {@code all} (default: latest, best, best_val;
+ *                         needed by resume_best) or {@code latest} (saves one model's optimizer state per selected
+ *                         model, about 3× its weights)
  */
 public record TrainConfig(
         int localRank,
@@ -72,10 +76,12 @@ public record TrainConfig(
         String coral,
         double pass1GradCarry,
         double distributeTimeoutS,
-        double distributeBucketMb) {
+        double distributeBucketMb,
+        String trainerStates) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
+    public static final List<String> TRAINER_STATES = List.of("all", "latest");
     static final double DEFAULT_PASS1_GRAD_CARRY = 1.0 / 1024;
     static final double DEFAULT_DISTRIBUTE_TIMEOUT_S = 300;
     static final double DEFAULT_BUCKET_MB = 25;
@@ -151,9 +157,13 @@ public record TrainConfig(
         if (carry < 0) {
             throw s.invalid("pass1_grad_carry", "expected a factor of 0 or more, found " + carry);
         }
+        String trainerStates = s.choice("trainer_states", "all", TRAINER_STATES);
+        if (resumeBest && trainerStates.equals("latest")) {
+            throw s.invalid("trainer_states", "resume_best needs the best model's trainer state: use 'all', found \"latest\"");
+        }
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
-                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb);
+                testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, trainerStates);
     }
 }

@@ -220,9 +220,17 @@ public final class Engine implements AutoCloseable {
         }
         Map<String, Object> m = metadata(step, tracker);
         m.put("selected_by", tracker.rule().describe());
-        TrainerStateFile.save(run.trainerState(name, step), training, step);
+        boolean keepState = keepsAllTrainerStates();
+        if (keepState) {
+            TrainerStateFile.save(run.trainerState(name, step), training, step);
+        }
         ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
-        run.deleteTrainerStatesExcept(name, step);
+        run.deleteTrainerStatesExcept(name, keepState ? step : -1);
+    }
+
+    /** {@code config.trainer_states: all}: the selected models keep their trainer state (for resume_best). */
+    private boolean keepsAllTrainerStates() {
+        return !"latest".equals(cfg.config().trainerStates());
     }
 
     /**
@@ -248,7 +256,9 @@ public final class Engine implements AutoCloseable {
     public void resume() {
         List<String> names = new ArrayList<>();
         names.add(LATEST);
-        trackers.forEach(t -> names.add(t.rule().checkpoint()));
+        if (keepsAllTrainerStates()) {
+            trackers.forEach(t -> names.add(t.rule().checkpoint()));
+        }
         List<String> problems = new ArrayList<>();
         ResumePoint point = ResumePoint.newest(run, names, problems::add).orElseThrow(() -> new UserInputException(
                 "cannot resume run " + run.dir() + ": it has no complete checkpoint"
