@@ -170,7 +170,7 @@ public final class Runs {
                 e.lines().forEach(log::line);
                 log.line(MetricTable.render(e.levels()));
                 results.put(rule.checkpoint(), e);
-                writeReport(run, rule.checkpoint(), suffix, e);
+                writeReport(run, rule.checkpoint(), suffix, e, cfg);
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -184,9 +184,30 @@ public final class Runs {
         return results;
     }
 
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** The dataset file the run trained on, from its saved config.yaml. */
+    private static java.util.Optional<String> trainedOn(RunDirectory run) {
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(run.config().toFile());
+            String f = tree == null ? "" : tree.at("/data/file").asText("");
+            return f.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(stem(Path.of(f)));
+        } catch (IOException | RuntimeException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */
-    private static void writeReport(RunDirectory run, String checkpoint, String suffix, Evaluation e) {
-        EvaluationReport report = new EvaluationReport(run.dir().getFileName() + " (" + checkpoint + ")");
+    private static void writeReport(RunDirectory run, String checkpoint, String suffix, Evaluation e, ResolvedConfig cfg) {
+        // each report names the data it tests on; the training curves name the run and the data it trained on
+        String runName = run.dir().getFileName().toString();
+        EvaluationReport report = new EvaluationReport(runName + " (" + checkpoint + "): test split of "
+                + stem(cfg.datasetFile()));
         e.levels().forEach((name, r) -> {
             if (name.startsWith("test")) {
                 report.level(name.substring("test ".length()), r);
@@ -200,7 +221,8 @@ public final class Runs {
                 List<String> losses = history.names().stream().filter(n -> n.endsWith("total_loss")).toList();
                 List<String> aucs = history.names().stream().filter(n -> n.endsWith("/AUC")).toList();
                 if (!history.isEmpty()) {
-                    report.history(history, losses, aucs);
+                    report.history(history, losses, aucs, "training of run " + runName
+                            + trainedOn(run).map(d -> " on " + d + " (train and val splits)").orElse(""));
                 }
             }
             report.writeTo(run.dir().resolve("test_" + checkpoint + suffix));

@@ -88,6 +88,21 @@ public final class TrainerStateFile {
         }
     }
 
+    /** The step a trainer state file belongs to, after checking the file is whole (for {@code weights inspect}). */
+    public static long step(Path file) {
+        ZipIntegrity.verify(file, "trainer state");
+        InputArchive archive = new InputArchive();
+        Tensor saved = new Tensor();
+        try {
+            archive.load_from(file.toString());
+            archive.read(STEP, saved);
+        } catch (RuntimeException e) {
+            throw new UserInputException("trainer state " + file + " is unusable: libtorch cannot read it as an"
+                    + " optimizer/generator archive" + NativeErrors.detail(e), e);
+        }
+        return Tensors.toLongs(saved)[0];
+    }
+
     /** Restores the optimizer and generator; the file must belong to {@code step}. */
     public static void load(Path file, TwoPassTraining training, long step) {
         if (!Files.isRegularFile(file)) {

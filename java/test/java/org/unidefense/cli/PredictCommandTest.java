@@ -214,4 +214,23 @@ class PredictCommandTest {
                 tiny.modelFile.toString(), "--input", in.resolve("a.png").toString());
         assertTrue(haar.err.contains("cropping detected faces with margin"), haar.err);
     }
+
+    @Test
+    void facesAutoScoresAPictureWithoutADetectedFaceWhole() throws Exception {
+        Path out = dir.resolve("auto.jsonl");
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "auto", "--input", in.resolve("a.png").toString(),
+                "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.code, r.out + r.err);
+        List<JsonNode> recs = records(out);
+        assertEquals(1, recs.size(), recs.toString());
+        assertEquals("face", recs.get(0).get("type").asText());
+        assertTrue(recs.get(0).get("box").isNull(), "scored whole: " + recs.get(0));
+        assertEquals(detectorScore(in.resolve("a.png")), recs.get(0).get("p_real").asDouble(), 1e-6);
+        // the cascade alone finds no face in this noise picture
+        Path haarOut = dir.resolve("haar.jsonl");
+        new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config", tiny.modelFile.toString(),
+                "--input", in.resolve("a.png").toString(), "--out", haarOut.toString());
+        assertFalse(records(haarOut).get(0).get("type").asText().equals("face"), records(haarOut).toString());
+    }
 }

@@ -138,4 +138,25 @@ class ResumeRobustnessTest {
         }
         assertTrue(console.toString().contains(e.getMessage()), "logged to records too");
     }
+
+    @Test
+    void withTrainerStatesLatestOnlyTheLatestCheckpointKeepsAnOptimizerState() throws IOException {
+        try (Engine e = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "lean", 2, 1, "seed: 5\ntrainer_states: latest\n")),
+                runs.runs(), new PrintWriter(new StringWriter()))) {
+            e.train();
+        }
+        Path dir = runs.runs().resolve("UDR18").resolve("lean");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("latest-2.state"), names.stream().filter(n -> n.endsWith(".state")).toList(), names.toString());
+            assertTrue(names.containsAll(List.of("best.pt", "best_val.pt", "latest.pt")), names.toString());
+        }
+        // resuming uses latest, without warnings about the selected models' missing states
+        StringWriter console = new StringWriter();
+        try (Engine e = Runs.openTraining(SyntheticRuns.load(resumeFile("lean", 2, 1, "trainer_states: latest\n")),
+                runs.runs(), new PrintWriter(console))) {
+            assertEquals(2, e.stepsDone());
+        }
+        assertFalse(console.toString().contains("warning"), console.toString());
+    }
 }

@@ -154,4 +154,30 @@ class TrainerStateFileTest {
         assertTrue(e.getMessage().contains(damaged.toString()) && e.getMessage().contains("damaged"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
+
+    @Test
+    void weightsInspectVerifiesATrainerStateAndNamesItsStep() throws IOException {
+        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
+        Path state = dir.resolve("best-7.state");
+        TrainerStateFile.save(state, ta, 7);
+        String[] ok = cli("weights", "inspect", state.toString());
+        assertEquals("0", ok[0], ok[2]);
+        assertTrue(ok[1].contains("step:    7"), ok[1]);
+        byte[] whole = Files.readAllBytes(state);
+        Path cut = Files.write(dir.resolve("cut-7.state"), java.util.Arrays.copyOf(whole, whole.length - 100));
+        String[] bad = cli("weights", "inspect", cut.toString());
+        assertEquals("3", bad[0], bad[2]);
+        assertEquals("error: trainer state " + cut + " is unusable: it is truncated or not a checkpoint archive"
+                + " (no readable zip directory)", bad[2].strip());
+    }
+
+    /** Exit code, standard output and error of the command line. */
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.unidefense.cli.Main.commandLine().setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(err)).execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
 }
