@@ -305,7 +305,9 @@ public final class Engine implements AutoCloseable {
         stepsDone = step;
         // the records of steps after the checkpoint are redone: drop them so the history has each step once
         log.truncateHistory(step);
-        run.removeOrphanTrainerStates();
+        if (dist.isWriter()) {
+            run.removeOrphanTrainerStates();
+        }
         log.line("Resumed from " + point.checkpoint().getFileName() + " at step " + step + "; " + bestSummary());
     }
 
