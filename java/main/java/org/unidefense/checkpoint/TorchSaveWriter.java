@@ -1,6 +1,7 @@
 package org.unidefense.checkpoint;
 
 import org.unidefense.UserInputException;
+import org.unidefense.io.AtomicFiles;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -54,7 +55,9 @@ public final class TorchSaveWriter {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UserInputException(path + ": cannot write: " + e, e);
+            // a runtime failure (exit 4), not bad input: typically a full disk
+            IOException f = AtomicFiles.failure(path.toAbsolutePath(), e);
+            throw new java.io.UncheckedIOException(f.getMessage(), f);
         }
     }
 

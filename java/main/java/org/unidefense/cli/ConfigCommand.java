@@ -48,12 +48,16 @@ public final class ConfigCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.print(toYaml(resolved));
             out.flush();
-            PrintWriter err = spec.commandLine().getErr();
-            for (String w : resolved.warnings()) {
-                err.println("warning: " + w);
-            }
-            err.flush();
+            printWarnings(resolved, spec.commandLine().getErr());
         }
+    }
+
+    /** The config's non-fatal findings as {@code warning: ...} lines, once each (the loader only logs them at debug level). */
+    static void printWarnings(ResolvedConfig resolved, PrintWriter err) {
+        for (String w : resolved.warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
     }
 
     static String toYaml(ResolvedConfig resolved) {

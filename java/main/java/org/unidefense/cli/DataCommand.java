@@ -45,6 +45,7 @@ public final class DataCommand implements Runnable {
         @Override
         public void run() {
             ResolvedConfig resolved = DataFiles.load(config);
+            ConfigCommand.printWarnings(resolved, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             out.println("dataset file " + resolved.datasetFile());
             int failures = DataStats.print(resolved.dataset(), out);

@@ -66,6 +66,7 @@ public final class DataShowCommand implements Runnable {
             throw new UserInputException("--n: expected 1 or more, found " + count);
         }
         ResolvedConfig cfg = DataFiles.load(config);
+        ConfigCommand.printWarnings(cfg, spec.commandLine().getErr());
         Stage stage = role == SplitLoaders.Role.TEST ? Stage.TEST : Stage.TRAIN;
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), stage);
         List<DatasetSplit> parts = switch (role) {

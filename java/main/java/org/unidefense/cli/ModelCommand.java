@@ -58,6 +58,7 @@ public final class ModelCommand implements Runnable {
         @Override
         public void run() {
             ResolvedConfig cfg = ConfigLoader.load(run.configFile(), run.overrides());
+            ConfigCommand.printWarnings(cfg, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             try (PointerScope scope = new PointerScope()) {
                 UniDefenseModel model = ModelConfigs.create(cfg.model());

@@ -3,6 +3,7 @@ package org.unidefense.cli;
 import org.unidefense.UserInputException;
 import org.unidefense.config.Precision;
 import org.unidefense.inference.Detector;
+import org.unidefense.inference.FaceSource;
 import org.unidefense.inference.InputDecoders;
 import org.unidefense.inference.InputExpander;
 import org.unidefense.inference.InputItem;
@@ -12,6 +13,7 @@ import org.unidefense.inference.RecordSink;
 import org.unidefense.inference.UserBoxes;
 import org.unidefense.io.AtomicFiles;
 import org.unidefense.tensor.DeviceSpec;
+import org.unidefense.media.PixelLimit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,8 +61,9 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Write the records here (.jsonl or .csv; written atomically); default JSON lines on stdout.")
     Path out;
 
-    @Option(names = "--faces", defaultValue = "haar", paramLabel = "haar|none|BOXES.csv",
-            description = "haar: OpenCV's Haar cascade; none: inputs are face crops, scored whole; a CSV of "
+    @Option(names = "--faces", defaultValue = "haar", paramLabel = "haar|auto|none|BOXES.csv",
+            description = "haar: OpenCV's Haar cascade; auto: the cascade, and a picture without a detected face is "
+                    + "scored whole (its record has no box); none: inputs are face crops, scored whole; a CSV of "
                     + "path,[frame,]x,y,w,h boxes (default: ${DEFAULT-VALUE}).")
     String faces;
 
@@ -90,6 +93,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Arithmetic of the model's convolutions (default fp32; bf16 is faster on CPUs with AVX512-BF16).")
     Precision precision;
 
+    @Option(names = "--max-megapixels", paramLabel = "MP", defaultValue = "50",
+            description = "Largest picture or video frame to decode, in megapixels, checked against the size a file "
+                    + "declares before decoding it (default: ${DEFAULT-VALUE}).")
+    double maxMegapixels;
+
     @CommandLine.Mixin
     DeviceOption device = new DeviceOption();
 
@@ -102,6 +110,10 @@ public final class PredictCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "need --batch >= 1, --threads >= 1, --frames-per-video >= 0");
         }
+        if (!(maxMegapixels > 0) || !Double.isFinite(maxMegapixels)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-megapixels: expected a positive number");
+        }
+        PixelLimit.set(Math.round(maxMegapixels * 1e6));
         String format = formatOf(out);
         set_num_threads(threads);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -120,9 +132,10 @@ public final class PredictCommand implements Callable<Integer> {
                 // the builder's default: one Haar detector per worker thread, checked before any item
             }
             case "none" -> b.wholeImage();
+            case "auto" -> b.faces(FaceSource.detectedOrWhole(decoders.haar()));
             default -> {
                 if (!faces.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    throw new UserInputException("--faces: expected haar, none or a .csv file of boxes, found '"
+                    throw new UserInputException("--faces: expected haar, auto, none or a .csv file of boxes, found '"
                             + faces + "'");
                 }
                 b.faces(UserBoxes.read(Path.of(faces)));

@@ -4,6 +4,7 @@ import org.unidefense.checkpoint.PythonValues;
 import org.unidefense.checkpoint.StateDict;
 import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveFile;
+import org.unidefense.engine.TrainerStateFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -43,6 +44,16 @@ public final class WeightsCommand implements Runnable {
 
         @Override
         public void run() {
+            if (file.getFileName().toString().endsWith(".state")) {
+                // a run's trainer state: libtorch's own archive, checked whole in Java before libtorch reads its step
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("file:    " + file);
+                out.println("format:  libtorch archive: a trainer state (optimizer and random generator) of a run");
+                out.println("step:    " + TrainerStateFile.step(file));
+                out.println("check:   whole (every record matches its checksum)");
+                out.flush();
+                return;
+            }
             TorchSaveFile f = TorchSaveFile.read(file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("file:    " + file);

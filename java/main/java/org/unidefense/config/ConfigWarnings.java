@@ -13,7 +13,9 @@ final class ConfigWarnings {
     private final List<String> messages = new ArrayList<>();
 
     void add(String message) {
-        LOG.warn(message);
+        // at debug level: the commands print the warnings as "warning: ..." lines (train also into records.txt),
+        // so that each is shown once
+        LOG.debug(message);
         messages.add(message);
     }
 

@@ -11,14 +11,12 @@ import java.util.List;
  * the tensors directly; with {@code contiguous} (NCHW, PyTorch's default and the reference's)
  * every convolution reorders its input, output and gradients into a blocked layout and back,
  * which took over a third of oneDNN's time in a UDR18 training step here (docs/performance.md).
- * The values computed are the same up to float32 rounding.
+ * The values computed are the same up to float32 rounding. Unless configured, each architecture
+ * uses the layout measured faster for it ({@code UniDefenseModel.preferredMemoryFormat}).
  */
 public enum MemoryFormat {
     CONTIGUOUS("contiguous"),
     CHANNELS_LAST("channels_last");
-
-    /** What a model uses unless configured otherwise: the faster layout. */
-    public static final MemoryFormat DEFAULT = CHANNELS_LAST;
 
     private final String key;
 

@@ -137,6 +137,9 @@ public record ResolvedConfig(
         m.put("coral", c.coral());
         m.put("pass1_grad_carry", c.pass1GradCarry());
         m.put("device", c.device().toString());
+        m.put("memory_format", c.memoryFormat() == null ? "auto" : c.memoryFormat().key());
+        m.put("precision", c.precision().key());
+        m.put("trainer_states", c.trainerStates());
         return m;
     }
 }

@@ -182,7 +182,28 @@ final class Section {
     }
 
     Double optionalNumber(String key) {
-        return (Double) scalar(key, "a number", Double.class);
+        Double v = (Double) scalar(key, "a number", Double.class);
+        if (v != null && !Double.isFinite(v)) {
+            throw notFinite(node(key));
+        }
+        return v;
+    }
+
+    /** A number that is NaN or infinite: a literal beyond double range ({@code 1e999}) or YAML's {@code .nan}/{@code .inf}. */
+    static UserInputException notFinite(YamlNode node) {
+        return new UserInputException(node.where() + ": key '" + node.path() + "': expected a finite number, found "
+                + YamlNode.describe(node) + " (a value beyond the range of a double, or .nan/.inf)");
+    }
+
+    /** Refuses non-finite numbers anywhere inside {@code node} (keyword arguments passed through). */
+    static void requireFinite(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s && s.value() instanceof Double d && !Double.isFinite(d)) {
+            throw notFinite(node);
+        } else if (node instanceof YamlNode.Mapping m) {
+            m.entries().values().forEach(Section::requireFinite);
+        } else if (node instanceof YamlNode.Sequence q) {
+            q.items().forEach(Section::requireFinite);
+        }
     }
 
     double number(String key, double defaultValue) {
@@ -263,6 +284,7 @@ final class Section {
             if (!(item instanceof YamlNode.Scalar s && s.value() instanceof Number num)) {
                 throw wrongType(item, "a number");
             }
+            requireFinite(item);
             out.add(num.doubleValue());
         }
         return List.copyOf(out);
@@ -321,6 +343,7 @@ final class Section {
         Map<String, Object> out = new LinkedHashMap<>();
         map.entries().forEach((k, v) -> {
             if (!known.contains(k)) {
+                requireFinite(v);
                 out.put(k, YamlNode.toPlain(v));
             }
         });

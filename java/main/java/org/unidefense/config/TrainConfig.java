@@ -48,13 +48,17 @@ import java.util.List;
  * @param device           {@code config.device}: project extension; {@code auto} (default: CUDA when available,
  *                         else the CPU), {@code cpu}, {@code cuda} or {@code cuda:N}; {@code --device} replaces it and
  *                         {@code -r}/{@code LOCAL_RANK} pick the GPU of {@code auto} and {@code cuda} (docs/gpu.md)
- * @param memoryFormat     {@code config.memory_format}: project extension; {@code channels_last} (default) or
- *                         {@code contiguous}, see {@link MemoryFormat}
+ * @param memoryFormat     {@code config.memory_format}: project extension; {@code channels_last} or
+ *                         {@code contiguous}, see {@link MemoryFormat}; null (absent) = the architecture's faster one
  * @param precision        {@code config.precision}: project extension; {@code fp32} (default), {@code bf16} or
  *                         {@code fp16}, see {@link Precision}
  * @param lambda1          {@code config.lambda_1}: RECCE only; weight of its reconstruction loss (default 0.1,
  *                         RECCE's config/Recce.yml)
  * @param lambda2          {@code config.lambda_2}: RECCE only; weight of its metric-learning loss (default 0.1)
+ * @param trainerStates    {@code config.trainer_states}: project extension; which checkpoints keep the optimizer and
+ *                         generator state needed to resume from them: {@code all} (default: latest, best, best_val;
+ *                         needed by resume_best) or {@code latest} (saves one model's optimizer state per selected
+ *                         model, about 3× its weights)
  */
 public record TrainConfig(
         int localRank,
@@ -90,10 +94,12 @@ public record TrainConfig(
         MemoryFormat memoryFormat,
         Precision precision,
         double lambda1,
-        double lambda2) {
+        double lambda2,
+        String trainerStates) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
     static final List<String> CORAL_MODES = List.of("symmetric", "reference");
+    public static final List<String> TRAINER_STATES = List.of("all", "latest");
     static final double DEFAULT_PASS1_GRAD_CARRY = 1.0 / 1024;
     static final double DEFAULT_DISTRIBUTE_TIMEOUT_S = 300;
     static final double DEFAULT_BUCKET_MB = 25;
@@ -178,13 +184,17 @@ public record TrainConfig(
         } catch (UserInputException e) {
             throw s.invalid("device", "expected auto, cpu, cuda or cuda:N, found \"" + deviceText + "\"");
         }
-        MemoryFormat memoryFormat = MemoryFormat.parse(
-                s.choice("memory_format", MemoryFormat.DEFAULT.key(), MemoryFormat.keys()));
+        String format = s.choice("memory_format", null, MemoryFormat.keys());
+        MemoryFormat memoryFormat = format == null ? null : MemoryFormat.parse(format);
         Precision precision = Precision.parse(s.choice("precision", Precision.FP32.key(), Precision.keys()));
+        String trainerStates = s.choice("trainer_states", "all", TRAINER_STATES);
+        if (resumeBest && trainerStates.equals("latest")) {
+            throw s.invalid("trainer_states", "resume_best needs the best model's trainer state: use 'all', found \"latest\"");
+        }
         s.finish();
         return new TrainConfig(localRank, engine, id, debug, backend, findUnused, warmup, lTriplet, lRecons, lFreq,
                 lMask, lFac, lAux, optimizer, scheduler, crop, resume, resumeBest, notes, trainMargin, valMargin,
                 testMargin, margin, useDomainLabel, seed, coral, carry, timeoutS, bucketMb, device, memoryFormat,
-                precision, lambda1, lambda2);
+                precision, lambda1, lambda2, trainerStates);
     }
 }

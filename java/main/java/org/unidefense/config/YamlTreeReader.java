@@ -54,6 +54,9 @@ public final class YamlTreeReader {
     }
 
     private YamlNode read() {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a directory; expected a YAML file" + yamlFilesIn(file));
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
@@ -99,13 +102,17 @@ public final class YamlTreeReader {
                 return new YamlNode.Sequence(file, keyLine, path, items);
             }
             case VALUE_STRING -> {
-                return new YamlNode.Scalar(file, line, path, p.getText());
+                // YAML's special floats, read as PyYAML reads them; refused where a finite number is needed
+                Double special = YAML_SPECIAL_FLOATS.get(p.getText());
+                return new YamlNode.Scalar(file, line, path, special != null ? special : p.getText());
             }
             case VALUE_NUMBER_INT -> {
                 return new YamlNode.Scalar(file, line, path, p.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new YamlNode.Scalar(file, line, path, p.getDoubleValue());
+                // the YAML parser tokenises .nan/.inf as floats but cannot convert them
+                Double special = YAML_SPECIAL_FLOATS.get(p.getText());
+                return new YamlNode.Scalar(file, line, path, special != null ? special : p.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new YamlNode.Scalar(file, line, path, t == JsonToken.VALUE_TRUE);
@@ -116,6 +123,31 @@ public final class YamlTreeReader {
             default -> throw new UserInputException(file + ":" + line + ": unsupported YAML content at '"
                     + path + "' (" + t + ")");
         }
+    }
+
+    private static String yamlFilesIn(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yml") || n.endsWith(".yaml")).sorted().limit(5).toList();
+            return names.isEmpty() ? "" : " such as " + dir.resolve(names.get(0)) + " (it holds " + String.join(", ", names) + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static final Map<String, Double> YAML_SPECIAL_FLOATS = specialFloats();
+
+    private static Map<String, Double> specialFloats() {
+        Map<String, Double> m = new java.util.HashMap<>();
+        for (String nan : new String[] {".nan", ".NaN", ".NAN"}) {
+            m.put(nan, Double.NaN);
+        }
+        for (String inf : new String[] {".inf", ".Inf", ".INF"}) {
+            m.put(inf, Double.POSITIVE_INFINITY);
+            m.put("+" + inf, Double.POSITIVE_INFINITY);
+            m.put("-" + inf, Double.NEGATIVE_INFINITY);
+        }
+        return Map.copyOf(m);
     }
 
     private static String join(String path, String key) {

@@ -45,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private long stepsDone;
     private double threshold = Double.NaN;
     private DistributedRun dist = DistributedRun.SINGLE;
+    private AutoCloseable lock;
 
     public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, Training training,
                   RunDirectory run, RunObserver log) {
@@ -77,6 +78,11 @@ public final class Engine implements AutoCloseable {
         this.dist = dist == null ? DistributedRun.SINGLE : dist;
     }
 
+    /** Keeps the run directory's lock (see {@link RunLock}) until {@link #close()}; null for none. */
+    void holdLock(AutoCloseable runLock) {
+        this.lock = runLock;
+    }
+
     public UniDefenseModel model() {
         return model;
     }
@@ -103,13 +109,14 @@ public final class Engine implements AutoCloseable {
         LossMeter meter = new LossMeter();
         try (PairedBatches batches = protocol.trainBatches(stepsDone);
              ProgressBar bar = log.progress("train", numSteps)) {
-            bar.stepTo(stepsDone);
+            bar.startAt(stepsDone);
             while (stepsDone < last) {
                 long step = stepsDone + 1;
                 Batch batch = batches.next();
                 model.train(true);
                 try (PointerScope scope = new PointerScope()) {
                     StepResult r = training.step().run(batch.imagesTensor(), batch.labelsTensor(), realCount(batch), step);
+                    stopIfNotFinite(step, r);
                     meter.add(r, batch.labels());
                     bar.update(step, Map.of("loss", r.totalLoss()));
                 }
@@ -139,6 +146,24 @@ public final class Engine implements AutoCloseable {
         }
         if (stepsDone == numSteps) {
             log.line("Training ends at step " + stepsDone + "; " + bestSummary());
+        }
+    }
+
+    /**
+     * A NaN or infinite loss ends the run at its step: the update it made is not saved, so the
+     * last checkpoint stays the last good state.
+     */
+    private void stopIfNotFinite(long step, StepResult r) {
+        for (Map.Entry<String, Double> e : r.losses().entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                String kept = Files.isRegularFile(run.checkpoint(LATEST))
+                        ? "the last good checkpoint " + run.checkpoint(LATEST) + " is kept"
+                        : "no checkpoint was written yet";
+                String msg = "training diverged at step " + step + ": loss " + e.getKey() + " is " + e.getValue()
+                        + "; " + kept + ". Lower config.optimizer's lr (or check the data) and resume or start again";
+                log.line(msg);
+                throw new TrainingDivergedException(msg);
+            }
         }
     }
 
@@ -195,9 +220,17 @@ public final class Engine implements AutoCloseable {
         }
         Map<String, Object> m = metadata(step, tracker);
         m.put("selected_by", tracker.rule().describe());
-        TrainerStateFile.save(run.trainerState(name, step), training, step);
+        boolean keepState = keepsAllTrainerStates();
+        if (keepState) {
+            TrainerStateFile.save(run.trainerState(name, step), training, step);
+        }
         ModelCheckpoint.save(run.checkpoint(name), model, m, cfg.model(), Double.isNaN(threshold) ? null : threshold);
-        run.deleteTrainerStatesExcept(name, step);
+        run.deleteTrainerStatesExcept(name, keepState ? step : -1);
+    }
+
+    /** {@code config.trainer_states: all}: the selected models keep their trainer state (for resume_best). */
+    private boolean keepsAllTrainerStates() {
+        return !"latest".equals(cfg.config().trainerStates());
     }
 
     /**
@@ -215,26 +248,44 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Restores {@code latest}: weights, optimizer, generator, best-model state and the step; the
-     * learning-rate plan is replayed to that step (it is a pure function of the step count).
+     * Restores the newest checkpoint that is whole ({@code latest}, else a selected model such as
+     * {@code best}), with its trainer state: weights, optimizer, generator, best-model state and the
+     * step; the learning-rate plan is replayed to that step (it is a pure function of the step
+     * count). Damaged or incomplete checkpoints are named in the log and skipped.
      */
     public void resume() {
-        resume(LATEST);
+        List<String> names = new ArrayList<>();
+        names.add(LATEST);
+        if (keepsAllTrainerStates()) {
+            trackers.forEach(t -> names.add(t.rule().checkpoint()));
+        }
+        List<String> problems = new ArrayList<>();
+        ResumePoint point = ResumePoint.newest(run, names, problems::add).orElseThrow(() -> new UserInputException(
+                "cannot resume run " + run.dir() + ": it has no complete checkpoint"
+                        + (problems.isEmpty() ? " (it stopped before its first one)" : " (" + String.join("; ", problems) + ")")
+                        + "; start it afresh with resume: false (the directory is reused), or choose another --exp_id"));
+        problems.forEach(p -> log.line("warning: not resuming from " + p));
+        restore(point);
     }
 
     /**
-     * Restores checkpoint {@code name} ({@code latest}, or {@code best} for {@code resume_best}) and
-     * its trainer state; training continues from its step, so steps after a best model are redone.
+     * Restores checkpoint {@code name} ({@code best} for {@code resume_best}) and its trainer state;
+     * training continues from its step, so steps after a best model are redone.
      */
     public void resume(String name) {
-        Path file = run.checkpoint(name);
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("cannot resume run " + run.dir() + ": it has no " + file.getFileName()
-                    + (name.equals(LATEST) ? "" : " (config.resume_best needs a validated run)"));
-        }
-        ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);
+        List<String> problems = new ArrayList<>();
+        ResumePoint point = ResumePoint.of(run, name, problems::add).orElseThrow(() -> new UserInputException(
+                "cannot resume run " + run.dir() + " from " + name + ": "
+                        + (problems.isEmpty() ? "it has no " + run.checkpoint(name).getFileName()
+                                + (name.equals(LATEST) ? "" : " (config.resume_best needs a validated run)")
+                                : String.join("; ", problems))));
+        restore(point);
+    }
+
+    private void restore(ResumePoint point) {
+        ModelCheckpoint ckpt = ModelCheckpoint.load(point.checkpoint(), model);
         Map<String, Object> meta = ckpt.metadata();
-        long step = ((Number) meta.get("step")).longValue();
+        long step = point.step();
         Map<?, ?> best = (Map<?, ?>) meta.get("trackers");
         for (BestTracker t : trackers) {
             Object saved = best.get(t.rule().checkpoint());
@@ -250,14 +301,14 @@ public final class Engine implements AutoCloseable {
             training.learningRatePlan().beforeStep(s);
             training.learningRatePlan().afterStep(s);
         }
-        Path state = run.trainerState(name, step);
-        if (!Files.isRegularFile(state)) {
-            throw new UserInputException("cannot resume from " + file + ": its trainer state " + state.getFileName()
-                    + " (optimizer and generator at step " + step + ") is missing");
-        }
-        TrainerStateFile.load(state, training, step);
+        TrainerStateFile.load(point.state(), training, step);
         stepsDone = step;
-        log.line("Resumed from " + file.getFileName() + " at step " + step + "; " + bestSummary());
+        // the records of steps after the checkpoint are redone: drop them so the history has each step once
+        log.truncateHistory(step);
+        if (dist.isWriter()) {
+            run.removeOrphanTrainerStates();
+        }
+        log.line("Resumed from " + point.checkpoint().getFileName() + " at step " + step + "; " + bestSummary());
     }
 
     /** Closes the protocol's loaders. */
@@ -269,7 +320,23 @@ public final class Engine implements AutoCloseable {
             try {
                 log.close();
             } finally {
-                dist.close();
+                try {
+                    dist.close();
+                } finally {
+                    releaseLock();
+                }
+            }
+        }
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot release the run lock", e);
+            } finally {
+                lock = null;
             }
         }
     }

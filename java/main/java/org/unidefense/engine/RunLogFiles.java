@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class RunLogFiles implements RunObserver {
     private final Path records;
+    private final Path metricsFile;
     private final RunLog metrics;
     private final PrintWriter console;
 
@@ -28,6 +29,7 @@ public final class RunLogFiles implements RunObserver {
     public RunLogFiles(Path records, Path metricsFile, PrintWriter console) {
         this.records = records;
         this.console = console;
+        this.metricsFile = metricsFile;
         try {
             this.metrics = metricsFile == null ? null : RunLog.open(metricsFile);
         } catch (IOException e) {
@@ -57,6 +59,19 @@ public final class RunLogFiles implements RunObserver {
         Map<String, Number> named = new LinkedHashMap<>();
         values.forEach((k, v) -> named.put(k.contains("/") ? k : kind + "/" + k, v));
         metrics.log(step, named);
+    }
+
+    @Override
+    public void truncateHistory(long step) {
+        if (metrics == null) {
+            return;
+        }
+        try {
+            // in place: the open log appends to the same file, at its new end
+            RunLog.truncateAfter(metricsFile, step);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate " + metricsFile + " to step " + step, e);
+        }
     }
 
     @Override

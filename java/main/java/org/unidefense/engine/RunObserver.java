@@ -16,6 +16,10 @@ public interface RunObserver extends AutoCloseable {
      */
     void metrics(long step, String kind, Map<String, ? extends Number> values);
 
+    /** Drops the metric records of steps after {@code step} (a resumed run redoes them). */
+    default void truncateHistory(long step) {
+    }
+
     /** A progress bar over {@code total} steps on the console. */
     ProgressBar progress(String description, long total);
 

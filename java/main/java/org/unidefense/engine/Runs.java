@@ -67,51 +67,81 @@ public final class Runs {
                                       DeviceSpec device) {
         boolean resume = cfg.config().resume();
         boolean writer = env.isWriter();
-        RunDirectory run = writer || !env.isDistributed()
-                ? RunDirectory.forTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume)
-                : new RunDirectory(runsRoot.resolve(cfg.model().name()).resolve(String.valueOf(cfg.config().id())));
-        RunObserver log = writer ? new RunLogFiles(run.records(), run.metrics(), console) : RunObserver.NONE;
-        if (!resume && writer) {
-            RunFiles.writeYaml(run.config(), cfg.toPlain());
+        if (env.isDistributed() && resume && cfg.config().id() == null) {
+            throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
         }
-        log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
-        cfg.warnings().forEach(w -> log.line("warning: " + w));
+        // Everything that can be wrong with the config and the data is found before the run
+        // directory exists: a failed start must not leave a directory that blocks the next one.
+        SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
+        manual_seed(cfg.config().seed());
+        UniDefenseModel model = ModelConfigs.create(cfg);
+        String imageNet = resume ? null
+                : ImageNetInit.apply(model, cfg.model(), cfg.modelFile()).map(Object::toString).orElse(null);
+        // On the device before the optimizer exists, so its state is created there too.
+        placeOn(model, device, cfg.config().seed());
+        Training training = model instanceof Recce recce
+                ? RecceTraining.fromConfig(recce, cfg.config())
+                : TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+
+        List<String> notes = new java.util.ArrayList<>();
+        RunDirectory.Claim claim = writer || !env.isDistributed()
+                ? RunDirectory.claimForTraining(runsRoot, cfg.model().name(), cfg.config().id(), resume, notes::add)
+                : null;
+        RunDirectory run = claim != null ? claim.run()
+                : new RunDirectory(runsRoot.resolve(cfg.model().name()).resolve(String.valueOf(cfg.config().id())));
+        RunObserver log = null;
         DistributedRun dist = null;
         try {
-            if (env.isDistributed() && resume && cfg.config().id() == null) {
-                throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
+            log = writer ? new RunLogFiles(run.records(), run.metrics(), console) : RunObserver.NONE;
+            if (!resume && writer) {
+                RunFiles.writeYaml(run.config(), cfg.toPlain());
+            }
+            log.line((resume ? "Resuming" : "Training") + " " + cfg.engine() + " run in " + run.dir());
+            for (String note : notes) {
+                log.line(note);
+            }
+            for (String w : cfg.warnings()) {
+                log.line("warning: " + w);
             }
             log.line("Device: " + device);
-            dist = DistributedRun.open(env, cfg.config(), device, log::line);
-            SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
-            index.all().forEach(p -> log.line("  part " + p.name() + ": " + p.size() + " frames"));
-            manual_seed(cfg.config().seed());
-            UniDefenseModel model = ModelConfigs.create(cfg);
-            if (!resume) {
-                ImageNetInit.apply(model, cfg.model(), cfg.modelFile())
-                        .ifPresent(r -> log.line("ImageNet weights: " + r));
+            RunObserver out = log;
+            dist = DistributedRun.open(env, cfg.config(), device, out::line);
+            for (var p : index.all()) {
+                log.line("  part " + p.name() + ": " + p.size() + " frames");
             }
-            // On the device before the optimizer exists, so its state is created there too.
-            placeOn(model, device, cfg.config().seed());
-            Training training = model instanceof Recce recce
-                    ? RecceTraining.fromConfig(recce, cfg.config())
-                    : TwoPassTraining.fromConfig(model, cfg.config(), cfg.dataset().common().numSteps());
+            if (imageNet != null) {
+                log.line("ImageNet weights: " + imageNet);
+            }
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
             Engine engine = new Engine(cfg, protocol, model, training, run, log);
             engine.distribute(dist);
+            engine.holdLock(claim);
             if (resume) {
                 // resume_best: the reference's flag for reloading best_model.bin (its engines never got
-                // to implement it); here best.pt comes with its own trainer state.
-                engine.resume(cfg.config().resumeBest() ? "best" : Engine.LATEST);
+                // to implement it); here best.pt comes with its own trainer state. Otherwise the newest
+                // whole checkpoint of any kind.
+                if (cfg.config().resumeBest()) {
+                    engine.resume("best");
+                } else {
+                    engine.resume();
+                }
             }
             // After a resume too: every rank then starts from rank 0's weights and statistics.
             dist.parallelize(model, training.step());
             return engine;
         } catch (RuntimeException e) {
-            log.close();
-            if (dist != null) {
-                dist.close();
+            try {
+                if (log != null) {
+                    log.close();
+                }
+                if (dist != null) {
+                    dist.close();
+                }
+            } finally {
+                if (claim != null) {
+                    claim.close();
+                }
             }
             throw e;
         }
@@ -145,7 +175,9 @@ public final class Runs {
         RunDirectory run = RunDirectory.existing(runsRoot, cfg.model().name(), cfg.config().id());
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TEST);
         Map<String, Evaluation> results = new LinkedHashMap<>();
-        try (RunObserver log = new RunLogFiles(run.dir().resolve("test" + suffix + ".txt"), null, console);
+        // a run that is still training (or being tested) may not be tested: its checkpoints change
+        try (RunLock lock = RunLock.acquire(run.dir(), "test");
+             RunObserver log = new RunLogFiles(run.dir().resolve("test" + suffix + ".txt"), null, console);
              Protocol protocol = Protocol.of(cfg, index)) {
             for (BestModelRule rule : protocol.rules()) {
                 Path file = run.checkpoint(rule.checkpoint());
@@ -166,7 +198,7 @@ public final class Runs {
                 e.lines().forEach(log::line);
                 log.line(MetricTable.render(e.levels()));
                 results.put(rule.checkpoint(), e);
-                writeReport(run, rule.checkpoint(), suffix, e);
+                writeReport(run, rule.checkpoint(), suffix, e, cfg);
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -194,9 +226,30 @@ public final class Runs {
         model.to(device.toTorch(), false);
     }
 
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** The dataset file the run trained on, from its saved config.yaml. */
+    private static java.util.Optional<String> trainedOn(RunDirectory run) {
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(run.config().toFile());
+            String f = tree == null ? "" : tree.at("/data/file").asText("");
+            return f.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(stem(Path.of(f)));
+        } catch (IOException | RuntimeException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The test levels of one checkpoint's evaluation, with the run's training curves, as a report directory. */
-    private static void writeReport(RunDirectory run, String checkpoint, String suffix, Evaluation e) {
-        EvaluationReport report = new EvaluationReport(run.dir().getFileName() + " (" + checkpoint + ")");
+    private static void writeReport(RunDirectory run, String checkpoint, String suffix, Evaluation e, ResolvedConfig cfg) {
+        // each report names the data it tests on; the training curves name the run and the data it trained on
+        String runName = run.dir().getFileName().toString();
+        EvaluationReport report = new EvaluationReport(runName + " (" + checkpoint + "): test split of "
+                + stem(cfg.datasetFile()));
         e.levels().forEach((name, r) -> {
             if (name.startsWith("test")) {
                 report.level(name.substring("test ".length()), r);
@@ -210,7 +263,8 @@ public final class Runs {
                 List<String> losses = history.names().stream().filter(n -> n.endsWith("total_loss")).toList();
                 List<String> aucs = history.names().stream().filter(n -> n.endsWith("/AUC")).toList();
                 if (!history.isEmpty()) {
-                    report.history(history, losses, aucs);
+                    report.history(history, losses, aucs, "training of run " + runName
+                            + trainedOn(run).map(d -> " on " + d + " (train and val splits)").orElse(""));
                 }
             }
             report.writeTo(run.dir().resolve("test_" + checkpoint + suffix));

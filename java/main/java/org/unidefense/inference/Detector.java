@@ -245,6 +245,7 @@ public final class Detector implements AutoCloseable {
         private DeviceSpec device = DeviceSpec.AUTO;
         private int batchSize = 16;
         private FaceSource faces;
+        private boolean wholeImage;
         private InputDecoders decoders = InputDecoders.defaults();
         private int framesPerVideo = 8;
         private UniDefenseModel model;
@@ -306,6 +307,7 @@ public final class Detector implements AutoCloseable {
         /** Faces found by this detector (called under a lock: it need not be thread-safe). */
         public Builder faces(FaceDetector detector) {
             Object lock = new Object();
+            this.wholeImage = false;
             this.faces = FaceSource.of(bgr -> {
                 synchronized (lock) {
                     return detector.detect(bgr);
@@ -317,6 +319,7 @@ public final class Detector implements AutoCloseable {
         /** Faces found by one detector per calling thread, made by {@code perThread}. */
         public Builder faces(Supplier<FaceDetector> perThread) {
             ThreadLocal<FaceDetector> local = ThreadLocal.withInitial(perThread);
+            this.wholeImage = false;
             this.faces = (item, frame, bgr) -> local.get().detect(bgr);
             return this;
         }
@@ -324,12 +327,14 @@ public final class Detector implements AutoCloseable {
         /** Faces from any source, e.g. user-given boxes. */
         public Builder faces(FaceSource source) {
             this.faces = Objects.requireNonNull(source);
+            this.wholeImage = false;
             return this;
         }
 
         /** Pictures are already face crops: score each whole (as the benchmarks' stored crops). */
         public Builder wholeImage() {
             this.faces = FaceSource.wholeImage();
+            this.wholeImage = true;
             return this;
         }
 
@@ -383,7 +388,8 @@ public final class Detector implements AutoCloseable {
                 }
                 pre = src.preprocessing();
                 thr = src.threshold();
-                notes.addAll(src.notes());
+                // whole pictures are never cropped: a note about the crop margin would mislead
+                src.notes().stream().filter(n -> !(wholeImage && n.contains("margin"))).forEach(notes::add);
             } else if (margin != null) {
                 pre = new Preprocessing(pre.transforms(), margin, pre.description());
             }

@@ -39,6 +39,11 @@ public final class InputExpander {
                 }
             }
         }
+        if (out.isEmpty()) {
+            // nothing to score is the user's mistake (an empty folder, a wrong glob), not a successful run
+            throw new org.unidefense.UserInputException("no images or videos found in " + String.join(", ", arguments)
+                    + " (folders are searched for image and video files by extension, e.g. .jpg .png .mp4 .avi)");
+        }
         return out;
     }
 

@@ -1,8 +1,6 @@
 package org.unidefense.media;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,19 +9,19 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.unidefense.io.NativeErrors;
 
 /**
  * Decodes videos with FFmpeg (JavaCV's {@code FFmpegFrameGrabber} on the FFmpeg preset): mp4,
  * mkv, mov, webm, AVI with any codec the preset's FFmpeg decodes (H.264, HEVC, MPEG-4, VP8/9,
  * AV1, MJPEG...). Frames come out as BGR24, converted only for the frames that are kept.
  * <p>
- * Stateless and thread-safe: each call opens its own grabber. FFmpeg's log level is set to
- * errors once, process-wide: its per-file informational output would flood batch runs, and
- * failures reach the caller as {@link MediaException}s anyway.
+ * Stateless and thread-safe: each call opens its own grabber. FFmpeg's log is silenced once,
+ * process-wide ({@link NativeLogging}): failures reach the caller as {@link MediaException}s.
  */
 public final class FfmpegVideoDecoder implements VideoDecoder {
     static {
-        av_log_set_level(AV_LOG_ERROR);
+        NativeLogging.quiet();
     }
 
     @Override
@@ -46,11 +44,19 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
                 g.start();
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 closeQuietly(g);
-                throw new MediaException(video + ": FFmpeg cannot open the video (" + e.getMessage() + ")", e);
+                // JavaCV's message is about its own API ("Has setFormat() been called?"), not the file
+                throw new MediaException(video + ": not a readable video (damaged, incomplete, or not a video format"
+                        + " FFmpeg knows)" + NativeErrors.detail(e), e);
             }
             if (!g.hasVideo()) {
                 closeQuietly(g);
                 throw new MediaException(video + ": has no video stream");
+            }
+            try {
+                PixelLimit.check(g.getImageWidth(), g.getImageHeight(), video.toString(), "the video's frame size");
+            } catch (MediaException e) {
+                closeQuietly(g);
+                throw e;
             }
             this.grabber = g;
         }
@@ -65,7 +71,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
             try {
                 current = grabber.grabFrame(false, true, keep, false, false);
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                throw new MediaException(video + ": FFmpeg failed decoding a frame (" + e.getMessage() + ")", e);
+                throw new MediaException(video + ": a frame cannot be decoded (damaged video data)" + NativeErrors.detail(e), e);
             }
             return current != null && current.image != null;
         }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.unidefense.io.NativeErrors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -62,12 +63,15 @@ public final class ImageFiles {
             // a model would then score a damaged picture.
             throw new MediaException(source + ": truncated or corrupt JPEG data (no end-of-image marker)");
         }
+        ImageHeader.dimensions(bytes).ifPresent(wh -> PixelLimit.check(wh[0], wh[1], source, "the image"));
+        NativeLogging.quiet();
         Mat image;
         try (BytePointer data = new BytePointer(bytes);
              Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
             image = imdecode(buffer, IMREAD_COLOR);
         } catch (RuntimeException e) {
-            throw new MediaException(source + ": " + problem(bytes) + " (" + e.getMessage() + ")", e);
+            // OpenCV's message names its own source files; ours says what is wrong with the user's file
+            throw new MediaException(source + ": " + problem(bytes) + NativeErrors.detail(e), e);
         }
         if (image == null || image.empty()) {
             if (image != null) {

@@ -5,6 +5,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_videoio.CAP_OPENCV_MJPEG;
 import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FRAME_COUNT;
+import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FRAME_HEIGHT;
+import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FRAME_WIDTH;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_videoio.VideoCapture;
+import org.unidefense.io.NativeErrors;
 
 /**
  * Decodes videos with OpenCV's {@code VideoCapture}. The OpenCV preset is built without FFmpeg
@@ -52,12 +55,19 @@ public final class OpenCvVideoDecoder implements VideoDecoder {
             try {
                 c = new VideoCapture(video.toString(), apiPreference);
             } catch (RuntimeException e) {
-                throw new MediaException(video + ": OpenCV cannot open the video (" + e.getMessage() + ")", e);
+                throw new MediaException(video + ": OpenCV cannot open the video" + NativeErrors.detail(e), e);
             }
             if (!c.isOpened()) {
                 c.close();
                 throw new MediaException(video + ": OpenCV cannot open the video"
                         + " (the bundled OpenCV reads only complete Motion-JPEG AVI files)");
+            }
+            try {
+                PixelLimit.check(Math.round(c.get(CAP_PROP_FRAME_WIDTH)), Math.round(c.get(CAP_PROP_FRAME_HEIGHT)),
+                        video.toString(), "the video's frame size");
+            } catch (MediaException e) {
+                c.close();
+                throw e;
             }
             this.capture = c;
         }
@@ -73,7 +83,7 @@ public final class OpenCvVideoDecoder implements VideoDecoder {
             try {
                 return capture.grab();
             } catch (RuntimeException e) {
-                throw new MediaException(video + ": OpenCV failed reading a frame (" + e.getMessage() + ")", e);
+                throw new MediaException(video + ": a frame cannot be decoded (damaged video data)" + NativeErrors.detail(e), e);
             }
         }
 

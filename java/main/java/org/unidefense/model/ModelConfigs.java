@@ -20,7 +20,8 @@ public final class ModelConfigs {
      * architecture in the {@code config:} block's memory format and precision.
      */
     public static UniDefenseModel create(ResolvedConfig cfg) {
-        return create(cfg.model()).useMemoryFormat(cfg.config().memoryFormat()).usePrecision(cfg.config().precision());
+        UniDefenseModel model = create(cfg.model()).usePrecision(cfg.config().precision());
+        return cfg.config().memoryFormat() == null ? model : model.useMemoryFormat(cfg.config().memoryFormat());
     }
 
     /** A freshly initialised model (no weights loaded) for the {@code model:} block, in the default memory format. */

@@ -1,7 +1,7 @@
 package org.unidefense.model;
 
 import org.unidefense.UserInputException;
-import org.unidefense.config.MemoryFormat;
+
 import org.unidefense.model.recce.Recce;
 
 import java.util.LinkedHashMap;
@@ -23,13 +23,14 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
-    /** A freshly initialised model in the default memory format ({@link MemoryFormat#DEFAULT}). */
+    /** A freshly initialised model in its preferred memory format ({@link UniDefenseModel#preferredMemoryFormat}). */
     public static UniDefenseModel create(String name, ModelOptions options) {
         Function<ModelOptions, UniDefenseModel> constructor = MODELS.get(name.toUpperCase(Locale.ROOT));
         if (constructor == null) {
             throw new UserInputException("unknown model name '" + name + "': expected one of " + MODELS.keySet());
         }
-        return constructor.apply(options).useMemoryFormat(MemoryFormat.DEFAULT);
+        UniDefenseModel model = constructor.apply(options);
+        return model.useMemoryFormat(model.preferredMemoryFormat());
     }
 
     public static java.util.Set<String> names() {

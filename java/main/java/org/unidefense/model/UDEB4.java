@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unidefense.UserInputException;
+import org.unidefense.config.MemoryFormat;
 import org.unidefense.model.efficientnet.EfficientNetBackbone;
 import org.unidefense.model.efficientnet.GlobalParams;
 import org.unidefense.model.efficientnet.PretrainedWeights;
@@ -167,6 +168,16 @@ public class UDEB4 extends UniDefenseModel {
     public void setGenerator(Generator generator) {
         super.setGenerator(generator);
         backbone.setDropConnectGenerator(generator);
+    }
+
+    /**
+     * Contiguous: measured in one process on 2 cores, a 2+2 @380² training step took 13.9 s
+     * contiguous vs 16.1 s channels-last, and an eval batch of 16 6.98 s vs 7.60 s (oneDNN's
+     * channels-last depthwise kernels lose what the 1×1 convolutions gain).
+     */
+    @Override
+    public MemoryFormat preferredMemoryFormat() {
+        return MemoryFormat.CONTIGUOUS;
     }
 
     @Override

@@ -121,6 +121,14 @@ public abstract class UniDefenseModel extends Module {
         return this;
     }
 
+    /**
+     * The layout this architecture trains and evaluates faster in (measured, docs/performance.md):
+     * channels-last for the ResNet models; see the overrides.
+     */
+    public MemoryFormat preferredMemoryFormat() {
+        return MemoryFormat.CHANNELS_LAST;
+    }
+
     public MemoryFormat memoryFormat() {
         return memoryFormat;
     }

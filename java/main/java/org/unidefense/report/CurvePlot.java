@@ -106,25 +106,42 @@ public final class CurvePlot {
                     new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             legend.add(Panel.LegendEntry.line(s.name(), colorOf(firstColour + i)));
         }
-        p.drawLegend(g, legend, rightCornerAwayFromTheEnds(series, p.yAxis()));
+        p.drawLegend(g, legend, leastCoveredCorner(series, p.xAxis(), p.yAxis()));
         return p;
     }
 
-    /** Losses end low and accuracies high: the legend goes to the right-hand corner the last values leave free. */
-    private static Panel.Corner rightCornerAwayFromTheEnds(List<RunHistory.Series> series, Axis y) {
-        double sum = 0;
-        int n = 0;
+    /**
+     * The corner whose region (the outer 40% of the width and of the height) the fewest curve
+     * points pass through, so the legend hides as little as possible; on a tie the right-hand
+     * corners first (curves usually change most at the start).
+     */
+    static Panel.Corner leastCoveredCorner(List<RunHistory.Series> series, Axis x, Axis y) {
+        Panel.Corner[] order = {Panel.Corner.TOP_RIGHT, Panel.Corner.BOTTOM_RIGHT, Panel.Corner.TOP_LEFT,
+                Panel.Corner.BOTTOM_LEFT};
+        int[] covered = new int[order.length];
         for (RunHistory.Series s : series) {
-            double[] v = s.values();
-            for (int i = v.length - 1; i >= 0; i--) {
-                if (Double.isFinite(v[i])) {
-                    sum += y.fraction(v[i]);
-                    n++;
-                    break;
+            for (int i = 0; i < s.steps().length; i++) {
+                if (!Double.isFinite(s.values()[i])) {
+                    continue;
+                }
+                double fx = x.fraction(s.steps()[i]);
+                double fy = y.fraction(s.values()[i]);
+                for (int c = 0; c < order.length; c++) {
+                    boolean right = order[c] == Panel.Corner.TOP_RIGHT || order[c] == Panel.Corner.BOTTOM_RIGHT;
+                    boolean top = order[c] == Panel.Corner.TOP_RIGHT || order[c] == Panel.Corner.TOP_LEFT;
+                    if ((right ? fx >= 0.6 : fx <= 0.4) && (top ? fy >= 0.6 : fy <= 0.4)) {
+                        covered[c]++;
+                    }
                 }
             }
         }
-        return n > 0 && sum / n > 0.5 ? Panel.Corner.BOTTOM_RIGHT : Panel.Corner.TOP_RIGHT;
+        int best = 0;
+        for (int c = 1; c < order.length; c++) {
+            if (covered[c] < covered[best]) {
+                best = c;
+            }
+        }
+        return order[best];
     }
 
     private static double[] concat(List<RunHistory.Series> series, boolean steps) {

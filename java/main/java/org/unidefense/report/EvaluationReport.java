@@ -43,6 +43,7 @@ public final class EvaluationReport {
     private int[] labels;
     private String[] methods;
     private RunHistory history;
+    private String curvesTitle;
     private List<String> curveNames = List.of();
     private List<String> secondaryCurveNames = List.of();
     private boolean logFpr;
@@ -85,6 +86,15 @@ public final class EvaluationReport {
 
     /** Training curves: {@code main} names in the upper panel, {@code secondary} ones (metrics) below. */
     public EvaluationReport history(RunHistory runHistory, List<String> main, List<String> secondary) {
+        return history(runHistory, main, secondary, title + " — training");
+    }
+
+    /**
+     * As {@link #history(RunHistory, List, List)} with the curves' own title: they belong to the
+     * training run, not to the data this report tests on, and should say so.
+     */
+    public EvaluationReport history(RunHistory runHistory, List<String> main, List<String> secondary, String curvesTitle) {
+        this.curvesTitle = curvesTitle;
         this.history = runHistory;
         this.curveNames = List.copyOf(main);
         this.secondaryCurveNames = List.copyOf(secondary);
@@ -116,7 +126,7 @@ public final class EvaluationReport {
                     .threshold(firstLevel().threshold()).render().toPng());
         }
         if (history != null && !history.isEmpty()) {
-            CurvePlot curves = new CurvePlot().title(title + " — training")
+            CurvePlot curves = new CurvePlot().title(curvesTitle)
                     .addAll(history, curveNames, false).addAll(history, secondaryCurveNames, true);
             images.put(CURVES, curves.render().toPng());
         }

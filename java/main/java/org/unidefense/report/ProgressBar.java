@@ -35,6 +35,7 @@ public final class ProgressBar implements AutoCloseable {
     private final long startNanos;
     private final Map<String, Number> values = new LinkedHashMap<>();
     private long current;
+    private long startStep;
     private boolean changedSinceShown = true;
     private long shownAtNanos = Long.MIN_VALUE;
     private long shownAtStep = -1;
@@ -79,6 +80,15 @@ public final class ProgressBar implements AutoCloseable {
     public synchronized void set(String name, Number value) {
         values.put(name, value);
         changedSinceShown = true;
+    }
+
+    /**
+     * Starts counting at {@code done} steps (a resumed run): the rate and the time left are of the
+     * steps done since, not of steps an earlier process did.
+     */
+    public synchronized void startAt(long done) {
+        startStep = done;
+        stepTo(done);
     }
 
     /** Sets the running values, then the step count: the usual call once per training step. */
@@ -180,7 +190,7 @@ public final class ProgressBar implements AutoCloseable {
         sb.append(" | ").append(rate(elapsed));
         sb.append(" | elapsed ").append(CompactNumber.duration(elapsed));
         if (total > 0) {
-            double eta = current > 0 ? elapsed / current * Math.max(0, total - current) : Double.NaN;
+            double eta = current > startStep ? elapsed / (current - startStep) * Math.max(0, total - current) : Double.NaN;
             sb.append(" eta ").append(CompactNumber.duration(eta));
         }
         if (!values.isEmpty()) {
@@ -191,10 +201,10 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     private String rate(double elapsed) {
-        if (current <= 0 || elapsed <= 0) {
+        if (current <= startStep || elapsed <= 0) {
             return "? it/s";
         }
-        double perSecond = current / elapsed;
+        double perSecond = (current - startStep) / elapsed;
         return perSecond >= 1 ? String.format(Locale.ROOT, "%.2f it/s", perSecond)
                 : String.format(Locale.ROOT, "%.2f s/it", 1 / perSecond);
     }

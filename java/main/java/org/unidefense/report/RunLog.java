@@ -68,6 +68,44 @@ public final class RunLog implements Closeable {
         return new RunLog(w, nanoClock, Double.isFinite(offset) ? offset : 0);
     }
 
+    /**
+     * Cuts {@code file} in place before its first record of a step after {@code step} (records are
+     * in step order; a torn last line goes too). In place rather than rewritten, so that a log open
+     * on the file keeps appending to it.
+     */
+    public static void truncateAfter(Path file, long step) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        long keep = 0;
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end == bytes.length) {
+                break; // a torn line without its newline
+            }
+            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = STEP_FIELD.matcher(line);
+            if (m.find() && Long.parseLong(m.group(1)) > step) {
+                break;
+            }
+            keep = end + 1;
+            start = end + 1;
+        }
+        if (keep < bytes.length) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(keep);
+                ch.force(false);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern STEP_FIELD = java.util.regex.Pattern.compile("\"step\"\\s*:\\s*(\\d+)");
+
     private static boolean endsWithNewline(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);

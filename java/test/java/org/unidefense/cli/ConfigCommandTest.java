@@ -121,4 +121,24 @@ class ConfigCommandTest {
             assertEquals(a, b, model);
         }
     }
+
+    @Test
+    void eachWarningIsPrintedOnce() throws Exception {
+        String model = Files.readString(Path.of("config_template/ocim/model_udr18.yml"))
+                .replace("  warmup_step: 0", "  warmup_stpe: 0");
+        Path f = dir.resolve("model-once.yml");
+        Files.writeString(f, model);
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        MainTest.Run r;
+        try {
+            // the logger writes to the process's stderr, picocli to the command's: count both
+            System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = new MainTest.Run("config", "show", "--config", f.toString());
+        } finally {
+            System.setErr(saved);
+        }
+        String all = r.err + logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, all.split("warmup_stpe", -1).length - 1, all);
+    }
 }

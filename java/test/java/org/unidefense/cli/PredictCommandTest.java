@@ -191,4 +191,46 @@ class PredictCommandTest {
         assertTrue(f.err.contains(".jsonl or .csv"), f.err);
         assertFalse(f.err.contains("\tat "), f.err);
     }
+
+    @Test
+    void anEmptyFolderIsAnErrorNotZeroItems() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.md"), "no pictures here");
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "none", "--input", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code, r.out + r.err);
+        assertTrue(r.err.contains("error: no images or videos found in " + empty), r.err);
+        assertFalse(r.out.contains("0 items"), r.out);
+    }
+
+    @Test
+    void wholePicturesAreNotSaidToBeCroppedWithAMargin() throws Exception {
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "none", "--input", in.resolve("a.png").toString());
+        assertEquals(ExitCodes.OK, r.code, r.out + r.err);
+        assertFalse(r.err.contains("margin"), r.err);
+        // with face detection the note is right and stays
+        MainTest.Run haar = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--input", in.resolve("a.png").toString());
+        assertTrue(haar.err.contains("cropping detected faces with margin"), haar.err);
+    }
+
+    @Test
+    void facesAutoScoresAPictureWithoutADetectedFaceWhole() throws Exception {
+        Path out = dir.resolve("auto.jsonl");
+        MainTest.Run r = new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config",
+                tiny.modelFile.toString(), "--faces", "auto", "--input", in.resolve("a.png").toString(),
+                "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.code, r.out + r.err);
+        List<JsonNode> recs = records(out);
+        assertEquals(1, recs.size(), recs.toString());
+        assertEquals("face", recs.get(0).get("type").asText());
+        assertTrue(recs.get(0).get("box").isNull(), "scored whole: " + recs.get(0));
+        assertEquals(detectorScore(in.resolve("a.png")), recs.get(0).get("p_real").asDouble(), 1e-6);
+        // the cascade alone finds no face in this noise picture
+        Path haarOut = dir.resolve("haar.jsonl");
+        new MainTest.Run("predict", "--checkpoint", tiny.checkpoint.toString(), "--config", tiny.modelFile.toString(),
+                "--input", in.resolve("a.png").toString(), "--out", haarOut.toString());
+        assertFalse(records(haarOut).get(0).get("type").asText().equals("face"), records(haarOut).toString());
+    }
 }

@@ -184,4 +184,24 @@ class ConfigErrorsTest {
         assertTrue(rc.config().optimizer().amsgrad());
         assertTrue(!rc.config().optimizer().params().containsKey("momentum"));
     }
+
+    @Test
+    void aNumberBeyondDoubleRangeOrYamlsNanAndInfAreRefusedWithTheirKey() {
+        String base = ConfigFiles.minimalModel("data.yml");
+        assertMentions(failure(model(base.replace("    weight_decay: 0.0", "    weight_decay: 0.0\n    lr: 1e999"))),
+                "model.yml:10", "'config.optimizer.lr'", "expected a finite number", "Infinity");
+        assertMentions(failure(model(base.replace("    weight_decay: 0.0", "    weight_decay: .nan"))),
+                "'config.optimizer.weight_decay'", "expected a finite number", "NaN");
+        // keyword arguments passed through to the optimizer are checked too
+        assertMentions(failure(model(base.replace("    weight_decay: 0.0", "    weight_decay: 0.0\n    eps: -.inf"))),
+                "'config.optimizer.eps'", "expected a finite number");
+    }
+
+    @Test
+    void aDirectoryAsConfigSaysSoAndNamesAYamlFileInIt() {
+        model(ConfigFiles.minimalModel("data.yml"));
+        String m = failure(dir);
+        assertMentions(m, dir + ": is a directory; expected a YAML file", "model.yml");
+        assertTrue(!m.contains("malformed"), m);
+    }
 }

@@ -109,7 +109,8 @@ class TrainerStateFileTest {
             Files.write(tmp, new byte[] {'P', 'K', 3});
             throw new IOException("killed mid-write");
         }));
-        assertEquals("killed mid-write", crash.getMessage());
+        assertEquals("cannot write " + latest.toAbsolutePath() + ": killed mid-write; the previous version, if any, is kept",
+                crash.getMessage());
         assertEquals(1L, ModelCheckpoint.read(latest).contents().longEntry("step").orElseThrow());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(java.util.List.of(latest), files.toList(), "no temporary file left");
@@ -127,5 +128,56 @@ class TrainerStateFileTest {
             assertEquals(java.util.Set.of(dir.resolve("latest-4.state"), dir.resolve("best.pt")),
                     java.util.Set.copyOf(files.toList()));
         }
+    }
+
+    @Test
+    void aTruncatedOrDamagedStateIsNamedInOneLineWithoutNativeTrace() throws IOException {
+        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
+        Path state = dir.resolve("latest-5.state");
+        TrainerStateFile.save(state, ta, 5);
+        byte[] whole = Files.readAllBytes(state);
+        Path cut = dir.resolve("cut-5.state");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        UserInputException e = assertThrows(UserInputException.class, () -> TrainerStateFile.load(cut, ta, 5));
+        assertTrue(e.getMessage().startsWith("trainer state " + cut + " is unusable: it is truncated"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(e.getMessage().contains("frame #"), e.getMessage());
+        // same length, bytes changed inside a stored record: the checksum finds it
+        byte[] flipped = whole.clone();
+        for (int i = whole.length / 3; i < whole.length / 3 + 64; i++) {
+            flipped[i] ^= 0x5a;
+        }
+        Path damaged = dir.resolve("damaged-5.state");
+        Files.write(damaged, flipped);
+        e = assertThrows(UserInputException.class, () -> TrainerStateFile.load(damaged, ta, 5));
+        assertTrue(e.getMessage().contains(damaged.toString()) && e.getMessage().contains("damaged"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void weightsInspectVerifiesATrainerStateAndNamesItsStep() throws IOException {
+        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
+        Path state = dir.resolve("best-7.state");
+        TrainerStateFile.save(state, ta, 7);
+        String[] ok = cli("weights", "inspect", state.toString());
+        assertEquals("0", ok[0], ok[2]);
+        assertTrue(ok[1].contains("step:    7"), ok[1]);
+        byte[] whole = Files.readAllBytes(state);
+        Path cut = Files.write(dir.resolve("cut-7.state"), java.util.Arrays.copyOf(whole, whole.length - 100));
+        String[] bad = cli("weights", "inspect", cut.toString());
+        assertEquals("3", bad[0], bad[2]);
+        assertEquals("error: trainer state " + cut + " is unusable: it is truncated or not a checkpoint archive"
+                + " (no readable zip directory)", bad[2].strip());
+    }
+
+    /** Exit code, standard output and error of the command line. */
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.unidefense.cli.Main.commandLine().setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(err)).execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 }

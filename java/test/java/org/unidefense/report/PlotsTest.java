@@ -185,4 +185,18 @@ class PlotsTest {
         assertTrue(decode(roc).getWidth() > 0);
         assertTrue(decode(hist).getWidth() > 0);
     }
+
+    @Test
+    void theCurvesLegendGoesWhereNoLinePasses() {
+        double[] steps = {0, 25, 50, 75, 100};
+        // a chance-level test AUC along the bottom and one rising to the top right: only the top left is free
+        RunHistory.Series chance = new RunHistory.Series("test/AUC replay", steps, new double[] {0.5, 0.5, 0.5, 0.5, 0.5});
+        RunHistory.Series rising = new RunHistory.Series("test/AUC prot1", steps, new double[] {0.5, 0.6, 0.8, 0.95, 1.0});
+        Axis x = new Axis(0, 100, false, "step");
+        Axis y = new Axis(0.5, 1.0, false, "AUC");
+        assertEquals(Panel.Corner.TOP_LEFT, CurvePlot.leastCoveredCorner(java.util.List.of(chance, rising), x, y));
+        // a loss falling from the top left to the bottom right leaves the top right free
+        RunHistory.Series loss = new RunHistory.Series("loss", steps, new double[] {1.0, 0.6, 0.3, 0.1, 0.05});
+        assertEquals(Panel.Corner.TOP_RIGHT, CurvePlot.leastCoveredCorner(java.util.List.of(loss), x, new Axis(0, 1, false, "loss")));
+    }
 }

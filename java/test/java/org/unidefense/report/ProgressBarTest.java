@@ -128,4 +128,16 @@ class ProgressBarTest {
         assertEquals("1:02:05", CompactNumber.duration(3725.9));
         assertEquals("00:59", CompactNumber.duration(59.99));
     }
+
+    @Test
+    void aResumedBarRatesOnlyTheStepsDoneSinceItStarted() {
+        ProgressBar bar = ProgressBar.builder("train", 100).output(out).interactive(false)
+                .clock(nanos::get).logEverySeconds(1000).build();
+        bar.startAt(60);
+        org.junit.jupiter.api.Assertions.assertTrue(bar.line().contains("? it/s"), bar.line());
+        nanos.addAndGet(10_000_000_000L);
+        bar.stepTo(65); // 5 steps in 10 s, not 65
+        org.junit.jupiter.api.Assertions.assertTrue(bar.line().contains("2.00 s/it"), bar.line());
+        org.junit.jupiter.api.Assertions.assertTrue(bar.line().contains("eta 01:10"), bar.line()); // 35 steps left at 2 s each
+    }
 }

@@ -94,4 +94,23 @@ class RunLogTest {
             assertThrows(IllegalArgumentException.class, () -> log.log(1, values("step", 3)));
         }
     }
+
+    @Test
+    void truncatingAfterAStepDropsLaterRecordsAndATornLineInPlace() throws IOException {
+        Path file = dir.resolve("metrics.jsonl");
+        try (RunLog log = RunLog.open(file, nanos::get)) {
+            for (long s = 1; s <= 5; s++) {
+                log.log(s, values("loss", 1.0 / s));
+            }
+            // the resumed run truncates while its log is open, then appends the redone steps
+            RunLog.truncateAfter(file, 3);
+            log.log(4, values("loss", 0.2));
+        }
+        Files.writeString(file, "{\"step\":9,\"ti", java.nio.file.StandardOpenOption.APPEND);
+        RunLog.truncateAfter(file, 4);
+        RunHistory h = RunHistory.read(file);
+        assertEquals(java.util.List.of(1L, 2L, 3L, 4L), h.entries().stream().map(RunHistory.Entry::step).toList());
+        assertEquals(0.2, h.entries().get(3).values().get("loss"), 1e-12);
+        assertTrue(h.skipped().isEmpty(), h.skipped().toString());
+    }
 }

@@ -239,6 +239,12 @@ public final class Recce extends UniDefenseModel {
         throw new UnsupportedOperationException("Recce is trained by RecceStep (single pass), not by UniDefense's two-pass step");
     }
 
+    /** The reference's layout: channels-last was not measured for RECCE's depthwise-separable Xception. */
+    @Override
+    public org.unidefense.config.MemoryFormat preferredMemoryFormat() {
+        return org.unidefense.config.MemoryFormat.CONTIGUOUS;
+    }
+
     @Override
     public String architecture() {
         return NAME;
