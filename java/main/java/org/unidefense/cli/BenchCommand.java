@@ -242,8 +242,9 @@ public final class BenchCommand implements Runnable {
         report.put("rss_start_mb", rssStart / 1e6);
         report.put("rss_end_mb", rssEnd / 1e6);
         report.put("peak_rss_mb", ProcessMemory.peakRssBytes() / 1e6);
-        report.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
-        report.put("allocator", AllocatorInfo.current().describe());
+        AllocatorInfo allocator = AllocatorInfo.current();
+        report.put("malloc_tuned", allocator.tuned());
+        report.put("allocator", allocator.describe());
     }
 
     /** Loader images/s with 1 and 2 worker threads on the same in-memory split ({@code --batch}, {@code --size}). */

@@ -49,7 +49,8 @@ import java.util.List;
  *                         else the CPU), {@code cpu}, {@code cuda} or {@code cuda:N}; {@code --device} replaces it and
  *                         {@code -r}/{@code LOCAL_RANK} pick the GPU of {@code auto} and {@code cuda} (docs/gpu.md)
  * @param memoryFormat     {@code config.memory_format}: project extension; {@code channels_last} or
- *                         {@code contiguous}, see {@link MemoryFormat}; null (absent) = the architecture's faster one
+ *                         {@code contiguous}, see {@link MemoryFormat}; {@code auto} (default, null here) = the
+ *                         architecture's faster one
  * @param precision        {@code config.precision}: project extension; {@code fp32} (default), {@code bf16} or
  *                         {@code fp16}, see {@link Precision}
  * @param lambda1          {@code config.lambda_1}: RECCE only; weight of its reconstruction loss (default 0.1,
@@ -184,8 +185,10 @@ public record TrainConfig(
         } catch (UserInputException e) {
             throw s.invalid("device", "expected auto, cpu, cuda or cuda:N, found \"" + deviceText + "\"");
         }
-        String format = s.choice("memory_format", null, MemoryFormat.keys());
-        MemoryFormat memoryFormat = format == null ? null : MemoryFormat.parse(format);
+        List<String> formats = new java.util.ArrayList<>(MemoryFormat.keys());
+        formats.add(0, "auto");
+        String format = s.choice("memory_format", "auto", formats);
+        MemoryFormat memoryFormat = format.equals("auto") ? null : MemoryFormat.parse(format);
         Precision precision = Precision.parse(s.choice("precision", Precision.FP32.key(), Precision.keys()));
         String trainerStates = s.choice("trainer_states", "all", TRAINER_STATES);
         if (resumeBest && trainerStates.equals("latest")) {
