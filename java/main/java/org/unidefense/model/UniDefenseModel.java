@@ -61,11 +61,14 @@ public abstract class UniDefenseModel extends Module {
      * @param perturbedInput what the backbone sees instead of x (the reference's noise_x), or null
      */
     public final ModelOutput forward(Tensor x, Tensor perturbedInput) {
+        if (precision == Precision.FP32) {
+            return compute(x, perturbedInput);
+        }
         ModelOutput out;
         try (Autocast ignored = Autocast.enter(precision, deviceType())) {
             out = compute(x, perturbedInput);
         }
-        return precision == Precision.FP32 ? out : out.toFloat();
+        return out.toFloat();
     }
 
     /**
@@ -75,11 +78,14 @@ public abstract class UniDefenseModel extends Module {
      * validation, testing and inference. In the model's precision; the logits in float32.
      */
     public final Tensor score(Tensor x) {
+        if (precision == Precision.FP32) {
+            return computeScore(x);
+        }
         Tensor logits;
         try (Autocast ignored = Autocast.enter(precision, deviceType())) {
             logits = computeScore(x);
         }
-        return precision == Precision.FP32 ? logits : logits.to(ScalarType.Float);
+        return logits.to(ScalarType.Float);
     }
 
     /** {@link #forward(Tensor, Tensor)} of the architecture, run inside the precision's autocast scope. */
@@ -102,7 +108,7 @@ public abstract class UniDefenseModel extends Module {
         return precision;
     }
 
-    /** Where the parameters live (autocast is enabled per device type). */
+    /** Where the parameters live (autocast is enabled per device type); read per mixed-precision forward, as the model may move. */
     private DeviceType deviceType() {
         try (PointerScope ignored = new PointerScope()) {
             TensorVector params = parameters();
