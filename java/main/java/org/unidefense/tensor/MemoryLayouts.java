@@ -28,20 +28,6 @@ public final class MemoryLayouts {
         }
     }
 
-    /** Whether every 4-D parameter of {@code module} is laid out in {@code format}. */
-    public static boolean uses(Module module, MemoryFormat format) {
-        try (PointerScope scope = new PointerScope()) {
-            TensorVector params = module.parameters();
-            for (long i = 0; i < params.size(); i++) {
-                Tensor p = params.get(i);
-                if (p.dim() == 4 && !p.is_contiguous(libtorch(format))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     private static void convert(TensorVector tensors, MemoryFormat format) {
         for (long i = 0; i < tensors.size(); i++) {
             Tensor t = tensors.get(i);

@@ -61,15 +61,6 @@ public final class GradScaler {
         return growthTracker;
     }
 
-    /** Restores a saved state (for exact resume). */
-    public void restore(double savedScale, int savedGrowthTracker) {
-        if (!(savedScale > 0) || savedGrowthTracker < 0) {
-            throw new IllegalArgumentException("bad GradScaler state: scale " + savedScale + ", tracker " + savedGrowthTracker);
-        }
-        this.scale = savedScale;
-        this.growthTracker = savedGrowthTracker;
-    }
-
     /** {@code loss × scale} (the loss itself when disabled). */
     public Tensor scale(Tensor loss) {
         return enabled ? loss.mul(new Scalar(scale)) : loss;
