@@ -24,6 +24,7 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;
 import org.unidefense.model.nn.Resize;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
 
 import java.util.List;
 import java.util.Map;
@@ -198,9 +199,9 @@ public class UDEB4 extends UniDefenseModel {
     /** @param trainingOutputs also the full-size reconstruction, its distances and the triplet features */
     private Udeb4Trace forwardTraced(Tensor x, Tensor perturbedInput, boolean trainingOutputs) {
         warnOnceIfNotPlannedSize(x);
-        Tensor h = backbone.stem(perturbedInput == null ? x : perturbedInput);
-        h = group(h, 0);
-        h = group(h, 1);
+        // chained: the stem's and the first stages' maps (the largest) are freed once read
+        Tensor h = NativeScopes.chain(perturbedInput == null ? x : perturbedInput,
+                List.of(backbone::stem, in -> group(in, 0), in -> group(in, 1)));
         Tensor xb2 = group(h, 2);
         Tensor xb3 = group(xb2, 3);
         Tensor xb4 = group(xb3, 4);
@@ -210,7 +211,9 @@ public class UDEB4 extends UniDefenseModel {
         Tensor dec3 = decoder.get(2).forward(dec2);
 
         Tensor xb5 = group(xb4, 5);
-        AttentionOutput att = Trace.module("attention", () -> attention.forward(dec3.detach(), x, xb5, this::dropout));
+        AttentionOutput att = NativeScopes.scoped(
+                () -> Trace.module("attention", () -> attention.forward(dec3.detach(), x, xb5, this::dropout)),
+                a -> List.of(a.out(), a.freqMask(), a.spatMask()));
         Tensor xb6 = group(att.out(), 6);
 
         Tensor pooled = adaptive_avg_pool2d(backbone.head(xb6), 1, 1).flatten(1, -1);

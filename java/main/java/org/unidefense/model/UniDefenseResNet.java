@@ -17,10 +17,12 @@ import org.unidefense.model.nn.Resize;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.model.resnet.PretrainedResNet;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 
@@ -40,6 +42,7 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
     private final UnaryModule embBlock1;
     private final UnaryModule embBlock2;
     private final List<IndexedSequential> decoder = new ArrayList<>();
+    private final List<UnaryOperator<Tensor>> decoderStages;
     private final BatchNorm1dImpl bottleneck;
     private final Classifier classifier;
     private final DualSpaceAttention attention;
@@ -57,6 +60,7 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
         for (int i = 0; i < decoderStages.size(); i++) {
             decoder.add(register_module("dec_block" + (i + 1), decoderStages.get(i)));
         }
+        this.decoderStages = decoder.stream().map(s -> (UnaryOperator<Tensor>) s::forward).toList();
         this.bottleneck = register_module("bottleneck", new BatchNorm1dImpl(new BatchNormOptions(embeddingDepth)));
         // the reference freezes the bottleneck's shift (a BNNeck) but keeps it in the state dict
         bottleneck.bias().requires_grad_(false);
@@ -107,21 +111,29 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
 
     /** @param trainingOutputs also the full-size reconstruction, its distances and the triplet features */
     private ModelOutput run(Tensor x, Tensor perturbedInput, boolean trainingOutputs) {
+        // Each part runs in its own native scope (NativeScopes): its temporaries are freed when it
+        // returns, as Python frees them, instead of living to the end of the step.
         // Trace.module: a named span per submodule under 'unidefense profile', a plain call otherwise
-        Tensor features = Trace.module(extractorModule, perturbedInput == null ? x : perturbedInput, extractor::forward);
+        Tensor input = perturbedInput == null ? x : perturbedInput;
+        Tensor features = NativeScopes.scoped(() -> Trace.module(extractorModule, input, extractor::forward));
 
         List<Tensor> decoded = new ArrayList<>();
         Tensor d = decoderDropout(features);
-        for (IndexedSequential stage : decoder) {
-            d = stage.forward(d);
-            decoded.add(d);
+        if (trainingOutputs) {
+            for (IndexedSequential stage : decoder) {
+                d = stage.forward(d);
+                decoded.add(d); // the first stage's output feeds the triplet loss
+            }
+        } else {
+            decoded.add(NativeScopes.chain(d, decoderStages)); // only the reconstruction is kept
         }
         Tensor reconstruction = decoded.get(decoded.size() - 1);
 
-        Tensor embedded = Trace.module((Module) embBlock1, features, embBlock1::forward);
-        AttentionOutput att = Trace.module("attention",
-                () -> attention.forward(reconstruction.detach(), x, embedded, this::dropout));
-        Tensor embedding = Trace.module((Module) embBlock2, att.out(), embBlock2::forward);
+        Tensor embedded = NativeScopes.scoped(() -> Trace.module((Module) embBlock1, features, embBlock1::forward));
+        AttentionOutput att = NativeScopes.scoped(() -> Trace.module("attention",
+                () -> attention.forward(reconstruction.detach(), x, embedded, this::dropout)),
+                a -> List.of(a.out(), a.freqMask(), a.spatMask()));
+        Tensor embedding = NativeScopes.scoped(() -> Trace.module((Module) embBlock2, att.out(), embBlock2::forward));
         Tensor pooled = adaptive_avg_pool2d(embedding, 1, 1).flatten(1, -1);
         Tensor factorization = Trace.module(bottleneck, pooled, bottleneck::forward);
         Tensor clsOut = Trace.module(classifier, dropout(factorization), classifier::forward);

@@ -3,6 +3,8 @@ package org.unidefense.tensor;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -21,6 +23,23 @@ public final class NativeScopes {
     /** Runs {@code body} in a fresh scope and hands its result to the enclosing scope (or to the caller). */
     public static Tensor scoped(Supplier<Tensor> body) {
         return handOver(owned(body));
+    }
+
+    /**
+     * Runs {@code body} in a fresh scope; the tensors {@code results} picks out of its value (a
+     * record of several outputs, say) move to the enclosing scope, everything else the body
+     * allocated is freed when it returns.
+     */
+    public static <T> T scoped(Supplier<T> body, Function<T, List<Tensor>> results) {
+        T value;
+        List<Tensor> kept;
+        try (PointerScope inner = new PointerScope()) {
+            value = body.get();
+            kept = results.apply(value);
+            kept.forEach(Tensor::retainReference);
+        }
+        kept.forEach(NativeScopes::handOver);
+        return value;
     }
 
     /**

@@ -111,8 +111,9 @@ public class EfficientNetBackbone extends Module {
     }
 
     public Tensor stem(Tensor x) {
-        Tensor y = Trace.module(bn0, Trace.module(convStem, x, convStem::forward), bn0::forward);
-        return Swish.apply(y);
+        // chained: the conv's and the norm's maps are freed as soon as read
+        return NativeScopes.chain(x, List.of(in -> Trace.module(convStem, in, convStem::forward),
+                in -> Trace.module(bn0, in, bn0::forward), Swish::apply));
     }
 
     /**
@@ -130,8 +131,8 @@ public class EfficientNetBackbone extends Module {
     }
 
     public Tensor head(Tensor x) {
-        Tensor y = Trace.module(bn1, Trace.module(convHead, x, convHead::forward), bn1::forward);
-        return Swish.apply(y);
+        return NativeScopes.chain(x, List.of(in -> Trace.module(convHead, in, convHead::forward),
+                in -> Trace.module(bn1, in, bn1::forward), Swish::apply));
     }
 
     /** Stem, all blocks and head: the feature map before pooling. */

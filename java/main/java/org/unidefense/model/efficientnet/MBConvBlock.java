@@ -6,6 +6,11 @@ import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 import static org.bytedeco.pytorch.global.torch.sigmoid;
@@ -28,6 +33,7 @@ public class MBConvBlock extends Module {
     private final SamePaddingConv2d projectConv;
     private final BatchNorm2dImpl bn2;
     private Generator dropConnectGenerator;
+    private final List<UnaryOperator<Tensor>> stages;
 
     /**
      * @param args        this block's (already scaled) arguments
@@ -64,6 +70,7 @@ public class MBConvBlock extends Module {
         projectConv = register_module("_project_conv",
                 SamePaddingConv2d.create(oup, args.outputFilters(), 1, 1, 1, false, outSize, outSize));
         bn2 = register_module("_bn2", batchNorm(args.outputFilters(), params));
+        stages = stages();
     }
 
     static BatchNorm2dImpl batchNorm(int channels, GlobalParams params) {
@@ -90,23 +97,38 @@ public class MBConvBlock extends Module {
      * @param dropConnectRate stochastic-depth rate of this block (used in training only)
      */
     public Tensor forward(Tensor inputs, double dropConnectRate) {
-        Tensor x = inputs;
-        if (expandConv != null) {
-            x = Swish.apply(bn0.forward(Trace.module(expandConv, x, expandConv::forward)));
-        }
-        x = Swish.apply(bn1.forward(Trace.module(depthwiseConv.module(), x, depthwiseConv::forward)));
-        if (seReduce != null) {
-            Tensor s = adaptive_avg_pool2d(x, 1, 1);
-            s = seExpand.forward(Swish.apply(seReduce.forward(s)));
-            x = sigmoid(s).mul(x);
-        }
-        x = bn2.forward(Trace.module(projectConv, x, projectConv::forward));
+        // chained: each map (up to 6x the block's channels) is freed once the next layer has read it
+        Tensor x = NativeScopes.chain(inputs, stages);
         if (args.hasResidual()) {
             if (dropConnectRate > 0) {
                 x = DropConnect.apply(x, dropConnectRate, is_training(), dropConnectGenerator);
             }
-            x = x.add(inputs);
+            x.add_(inputs); // in place on a fresh output that backward does not need
         }
         return x;
+    }
+
+    private List<UnaryOperator<Tensor>> stages() {
+        List<UnaryOperator<Tensor>> s = new ArrayList<>();
+        if (expandConv != null) {
+            s.add(x -> Trace.module(expandConv, x, expandConv::forward));
+            s.add(bn0::forward);
+            s.add(Swish::apply);
+        }
+        s.add(x -> Trace.module(depthwiseConv.module(), x, depthwiseConv::forward));
+        s.add(bn1::forward);
+        s.add(Swish::apply);
+        if (seReduce != null) {
+            s.add(this::squeezeExcite);
+        }
+        s.add(x -> Trace.module(projectConv, x, projectConv::forward));
+        s.add(bn2::forward);
+        return List.copyOf(s);
+    }
+
+    private Tensor squeezeExcite(Tensor x) {
+        Tensor s = adaptive_avg_pool2d(x, 1, 1);
+        s = seExpand.forward(Swish.apply(seReduce.forward(s)));
+        return sigmoid(s).mul(x);
     }
 }

@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
+import org.unidefense.tensor.NativeScopes;
 import org.unidefense.tensor.Tensors;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
@@ -82,19 +83,26 @@ public class SFConv2d extends Module implements UnaryModule {
     public Tensor forward(Tensor x) {
         long height = x.size(-2);
         long width = x.size(-1);
-        Tensor padded = explicitPadding == null ? x : constant_pad_nd(x, explicitPadding);
-        Tensor spatial = conv2d(padded, weight, bias == null ? new TensorOptional() : new TensorOptional(bias),
-                new long[]{stride, stride}, new long[]{padding, padding}, new long[]{dilation, dilation}, groups);
-
-        Tensor frequency = Spectra.mixedInverse(x, freqConv.weight(), height, width, freqNorm);
-        if (frequency.size(-2) != spatial.size(-2) || frequency.size(-1) != spatial.size(-1)) {
-            frequency = adaptive_avg_pool2d(frequency, spatial.size(-2), spatial.size(-1));
-        }
         Tensor coef = sigmoid(sfCoef);
-        return coef.neg().add(new Scalar(1.0)).mul(spatial).add(coef.mul(frequency));
+        // (1 - c)·spatial + c·frequency, as the reference computes it; each branch in its own
+        // native scope so that its temporaries (the spectra) are freed before the next one runs
+        Tensor out = NativeScopes.scoped(() -> {
+            Tensor padded = explicitPadding == null ? x : constant_pad_nd(x, explicitPadding);
+            return conv2d(padded, weight, bias == null ? new TensorOptional() : new TensorOptional(bias),
+                    new long[]{stride, stride}, new long[]{padding, padding}, new long[]{dilation, dilation}, groups)
+                    .mul(coef.neg().add(new Scalar(1.0)));
+        });
+        Tensor frequency = NativeScopes.scoped(() -> {
+            Tensor f = Spectra.mixedInverse(x, freqConv.weight(), height, width, freqNorm);
+            if (f.size(-2) != out.size(-2) || f.size(-1) != out.size(-1)) {
+                f = adaptive_avg_pool2d(f, out.size(-2), out.size(-1));
+            }
+            return coef.mul(f);
+        });
+        out.add_(frequency); // in place on the product, which backward does not need
+        return out;
     }
 
-    /** Constructor arguments of the reference's SFConv2d / SFConv2dStaticSamePadding. */
     public static final class Builder {
         private final long in;
         private final long out;

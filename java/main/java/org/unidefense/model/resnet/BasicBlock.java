@@ -5,6 +5,9 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /**
  * timm's ResNet BasicBlock (ResNet-18/34): two 3x3 convolutions with BatchNorm and ReLU and a
@@ -48,8 +51,9 @@ public class BasicBlock extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act1.forward(bn1.forward(conv1.forward(x)));
-        y = bn2.forward(conv2.forward(y));
+        // chained: each intermediate is freed once the next layer has read it (eval keeps ~3 maps, not 5)
+        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, act1::forward,
+                conv2::forward, bn2::forward));
         Tensor shortcut = downsample == null ? x : downsample.forward(x);
         y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
         return act2.forward(y);

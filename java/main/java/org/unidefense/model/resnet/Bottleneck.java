@@ -5,6 +5,9 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /**
  * timm's ResNet Bottleneck (ResNet-50): 1x1 reduce, 3x3 (strided, the reference's SFConv2d
@@ -50,9 +53,9 @@ public class Bottleneck extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act1.forward(bn1.forward(conv1.forward(x)));
-        y = act2.forward(bn2.forward(conv2.forward(y)));
-        y = bn3.forward(conv3.forward(y));
+        // chained: each intermediate is freed once the next layer has read it
+        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, act1::forward,
+                conv2::forward, bn2::forward, act2::forward, conv3::forward, bn3::forward));
         Tensor shortcut = downsample == null ? x : downsample.forward(x);
         y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
         return act3.forward(y);

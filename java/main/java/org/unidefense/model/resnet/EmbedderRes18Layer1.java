@@ -11,6 +11,9 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /**
  * UDR18's first embedding block: a strided basic residual block to 512 channels whose second
@@ -43,8 +46,8 @@ public class EmbedderRes18Layer1 extends CompositeModule implements UnaryModule 
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = norm2.forward(Trace.module(conv2, y, conv2::forward));
+        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, norm1::forward, act::forward,
+                in -> Trace.module(conv2, in, conv2::forward), norm2::forward));
         return act.forward(y.add(downsample.forward(x)));
     }
 }

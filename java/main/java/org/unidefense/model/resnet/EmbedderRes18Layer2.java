@@ -10,6 +10,9 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /** UDR18's second embedding block: a 512-channel basic residual block, first conv an SFConv2d. */
 public class EmbedderRes18Layer2 extends CompositeModule implements UnaryModule {
@@ -33,8 +36,8 @@ public class EmbedderRes18Layer2 extends CompositeModule implements UnaryModule 
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act.forward(norm1.forward(Trace.module(conv1, x, conv1::forward)));
-        y = norm2.forward(conv2.forward(y));
+        Tensor y = NativeScopes.chain(x, List.of(in -> Trace.module(conv1, in, conv1::forward),
+                norm1::forward, act::forward, conv2::forward, norm2::forward));
         return act.forward(y.add(x));
     }
 }

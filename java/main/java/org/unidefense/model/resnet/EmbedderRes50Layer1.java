@@ -11,6 +11,9 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /**
  * UDR50's first embedding block: a strided bottleneck to 2048 channels (width 512) whose 3x3
@@ -47,9 +50,9 @@ public class EmbedderRes50Layer1 extends CompositeModule implements UnaryModule 
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = act.forward(norm2.forward(Trace.module(conv2, y, conv2::forward)));
-        y = norm3.forward(conv3.forward(y));
+        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, norm1::forward, act::forward,
+                in -> Trace.module(conv2, in, conv2::forward), norm2::forward, act::forward,
+                conv3::forward, norm3::forward));
         return act.forward(y.add(downsample.forward(x)));
     }
 }

@@ -10,6 +10,9 @@ import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.SFConv2d;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.profile.Trace;
+import org.unidefense.tensor.NativeScopes;
+
+import java.util.List;
 
 /** UDR50's second embedding block: a 2048-channel bottleneck (width 512), 3x3 conv an SFConv2d. */
 public class EmbedderRes50Layer2 extends CompositeModule implements UnaryModule {
@@ -38,9 +41,9 @@ public class EmbedderRes50Layer2 extends CompositeModule implements UnaryModule 
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = act.forward(norm1.forward(conv1.forward(x)));
-        y = act.forward(norm2.forward(Trace.module(conv2, y, conv2::forward)));
-        y = norm3.forward(conv3.forward(y));
+        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, norm1::forward, act::forward,
+                in -> Trace.module(conv2, in, conv2::forward), norm2::forward, act::forward,
+                conv3::forward, norm3::forward));
         return act.forward(y.add(x));
     }
 }

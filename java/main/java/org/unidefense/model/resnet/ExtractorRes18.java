@@ -44,9 +44,8 @@ public class ExtractorRes18 extends CompositeModule implements UnaryModule {
 
     @Override
     public Tensor forward(Tensor x) {
-        // scoped: the pre-activation maps (2 x 64 channels at half the input size) are freed at once
-        Tensor stem = NativeScopes.scoped(() -> relu.forward(bn1.forward(conv1.forward(x))));
-        Tensor pool1 = layer1.forward(stem);
+        // chained: the stem's maps (64 channels at half the input size) are freed as soon as read
+        Tensor pool1 = NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, relu::forward, layer1::forward));
         Tensor pool2 = layer2.forward(pool1);
         Tensor pool3 = layer3.forward(pool2);
         long h = pool3.size(-2);

@@ -38,7 +38,8 @@ public class ExtractorRes50 extends CompositeModule implements UnaryModule {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = NativeScopes.scoped(() -> maxpool.forward(relu.forward(bn1.forward(conv1.forward(x)))));
-        return layer3.forward(layer2.forward(layer1.forward(y)));
+        // chained: every map is freed as soon as the next layer has read it
+        return NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, relu::forward, maxpool::forward,
+                layer1::forward, layer2::forward, layer3::forward));
     }
 }
