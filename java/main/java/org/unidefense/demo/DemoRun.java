@@ -61,7 +61,7 @@ public final class DemoRun {
 
         ConfigOverrides ue = new ConfigOverrides(Engine.UE, 0, null, null, false);
         ResolvedConfig train = ConfigLoader.load(files.model(), ue);
-        try (org.unidefense.engine.Engine engine = Runs.openTraining(train, runsRoot(), out)) {
+        try (org.unidefense.engine.TrainingLoop engine = Runs.openTraining(train, runsRoot(), out)) {
             engine.train();
         }
         List<Result> results = new ArrayList<>();

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * since the last log; every {@code val_steps} a validation, best-model selection and the
  * {@code latest} checkpoint. The model and optimizer live outside the step scopes.
  */
-public final class Engine implements AutoCloseable {
+public final class TrainingLoop implements AutoCloseable {
     static final String LATEST = "latest";
     private final ResolvedConfig cfg;
     private final Protocol protocol;
@@ -47,7 +47,7 @@ public final class Engine implements AutoCloseable {
     private DistributedRun dist = DistributedRun.SINGLE;
     private AutoCloseable lock;
 
-    public Engine(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, Training training,
+    public TrainingLoop(ResolvedConfig cfg, Protocol protocol, UniDefenseModel model, Training training,
                   RunDirectory run, RunObserver log) {
         this.cfg = cfg;
         this.protocol = protocol;
