@@ -1,4 +1,4 @@
-package org.unidefense.augment;
+package org.unidefense.perturb;
 
 /** Which of the two CORAL inputs a covariance matrix belongs to. */
 public enum CoralOperand {

@@ -1,4 +1,4 @@
-package org.unidefense.augment;
+package org.unidefense.perturb;
 
 import org.unidefense.UserInputException;
 

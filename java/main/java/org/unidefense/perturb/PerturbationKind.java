@@ -1,4 +1,4 @@
-package org.unidefense.augment;
+package org.unidefense.perturb;
 
 /** The five perturbations the model chooses from during the second pass of a training step. */
 public enum PerturbationKind {

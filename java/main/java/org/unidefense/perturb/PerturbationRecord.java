@@ -1,4 +1,4 @@
-package org.unidefense.augment;
+package org.unidefense.perturb;
 
 /**
  * What a perturbation step drew and chose.
