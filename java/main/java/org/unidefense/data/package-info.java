@@ -13,6 +13,6 @@
  *
  * <p>Readers of the official layouts are in {@link org.unidefense.data.dataset}, stores in
  * {@link org.unidefense.data.store}, the synthetic benchmark writer in
- * {@link org.unidefense.data.benchmark}.
+ * {@link org.unidefense.data.syntheticset}.
  */
 package org.unidefense.data;

@@ -1,4 +1,4 @@
-package org.unidefense.data.benchmark;
+package org.unidefense.data.syntheticset;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;

@@ -1,4 +1,4 @@
-package org.unidefense.data.benchmark;
+package org.unidefense.data.syntheticset;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -42,7 +42,7 @@ import java.util.TreeMap;
  * options: identities and frames come from seeds mixed from the seed and the item's name, LMDB
  * stores are written in key order with a fixed map size, and no file records a time.
  */
-public final class SyntheticBenchmarkWriter {
+public final class SyntheticDatasetWriter {
     /** Margin around the face box of the stored crops (as the reference's pre-cropped stores have one). */
     static final double CROP_MARGIN = 0.3;
     static final List<String> SPLITS = List.of("train", "val", "test");
@@ -81,7 +81,7 @@ public final class SyntheticBenchmarkWriter {
     private final Map<UniAttackSource, TreeMap<String, byte[]>> stores = new EnumMap<>(UniAttackSource.class);
     private final Map<String, Integer> frameCounts = new LinkedHashMap<>();
 
-    private SyntheticBenchmarkWriter(Path out, Options options) {
+    private SyntheticDatasetWriter(Path out, Options options) {
         this.out = out;
         this.options = options;
         this.faces = new SyntheticFaces(options.size());
@@ -106,7 +106,7 @@ public final class SyntheticBenchmarkWriter {
                 throw new UserInputException(rootOf(out, s) + ": already exists; choose an empty output directory");
             }
         }
-        SyntheticBenchmarkWriter w = new SyntheticBenchmarkWriter(out, options);
+        SyntheticDatasetWriter w = new SyntheticDatasetWriter(out, options);
         w.writeFfpp();
         w.writeCdf();
         w.writeSeqDf();

@@ -1,4 +1,4 @@
-package org.unidefense.data.benchmark;
+package org.unidefense.data.syntheticset;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The synthetic benchmark, written once (32 px, 1 video of 3 frames per method and split) and read back. */
-class SyntheticBenchmarkTest {
-    static final SyntheticBenchmarkWriter.Options OPTIONS = new SyntheticBenchmarkWriter.Options(7, 32, 1, 3);
+class SyntheticDatasetWriterTest {
+    static final SyntheticDatasetWriter.Options OPTIONS = new SyntheticDatasetWriter.Options(7, 32, 1, 3);
 
     @TempDir
     static Path tmp;
@@ -46,7 +46,7 @@ class SyntheticBenchmarkTest {
     @BeforeAll
     static void write() {
         bench = tmp.resolve("bench");
-        SyntheticBenchmarkWriter.write(bench, OPTIONS);
+        SyntheticDatasetWriter.write(bench, OPTIONS);
     }
 
     @AfterAll
@@ -143,7 +143,7 @@ class SyntheticBenchmarkTest {
     @Test
     void sameSeedGivesIdenticalBytesOtherSeedDiffers() throws IOException {
         Path again = tmp.resolve("again");
-        SyntheticBenchmarkWriter.write(again, OPTIONS);
+        SyntheticDatasetWriter.write(again, OPTIONS);
         Map<String, byte[]> a = files(bench);
         Map<String, byte[]> b = files(again);
         assertEquals(a.keySet(), b.keySet());
@@ -152,7 +152,7 @@ class SyntheticBenchmarkTest {
         assertFalse(a.keySet().stream().anyMatch(k -> k.endsWith("lock.mdb")));
 
         Path other = tmp.resolve("other");
-        SyntheticBenchmarkWriter.write(other, new SyntheticBenchmarkWriter.Options(8, 32, 1, 1));
+        SyntheticDatasetWriter.write(other, new SyntheticDatasetWriter.Options(8, 32, 1, 1));
         String store = "Oulu_NPU/lmdb/Oulu_NPU/data.mdb";
         assertFalse(java.util.Arrays.equals(a.get(store), files(other).get(store)));
     }
@@ -160,7 +160,7 @@ class SyntheticBenchmarkTest {
     @Test
     void refusesToOverwrite() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> SyntheticBenchmarkWriter.write(bench, OPTIONS));
+                () -> SyntheticDatasetWriter.write(bench, OPTIONS));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package org.unidefense.data.benchmark;
+package org.unidefense.data.syntheticset;
 
 import org.unidefense.data.synth.SampleKind;
 

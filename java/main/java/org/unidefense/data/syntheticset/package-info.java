@@ -4,4 +4,4 @@
  * UniAttack on-disk layout, so that the real readers and the dataset files in
  * {@code config_template/synthetic} run on it unchanged.
  */
-package org.unidefense.data.benchmark;
+package org.unidefense.data.syntheticset;
