@@ -1,5 +1,10 @@
-package org.unidefense.distributed;
+package org.unidefense.bench;
 
+import org.unidefense.distributed.CommBackend;
+import org.unidefense.distributed.DataParallel;
+import org.unidefense.distributed.DistEnv;
+import org.unidefense.distributed.DistGroup;
+import org.unidefense.distributed.ParameterSync;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.GeneratorOptional;
@@ -28,7 +33,7 @@ import static org.bytedeco.pytorch.global.torch.rand;
 
 /**
  * Benchmark of data-parallel two-pass steps of UDR18 on random images (run it alone, or under
- * {@code unidefense launch --main org.unidefense.distributed.DistBench}; see scripts/bench-dist.sh).
+ * {@code unidefense launch --main org.unidefense.bench.DistBench}; see scripts/bench-dist.sh).
  * Arguments: {@code SIZE PER_RANK_PAIRS STEPS BUCKET_MB}. Rank 0 prints one line: processes,
  * threads per process, median step time, median gradient all-reduce time per step, bucket count.
  */

@@ -1,6 +1,7 @@
-package org.unidefense.inference;
+package org.unidefense.bench;
 
 import org.junit.jupiter.api.Test;
+import org.unidefense.inference.InputDecoders;
 import org.unidefense.model.ModelFactory;
 import org.unidefense.model.ModelOptions;
 

@@ -1,5 +1,14 @@
-package org.unidefense.inference;
+package org.unidefense.bench;
 
+import org.unidefense.inference.Detector;
+import org.unidefense.inference.FaceSource;
+import org.unidefense.inference.InputDecoders;
+import org.unidefense.inference.InputExpander;
+import org.unidefense.inference.InputItem;
+import org.unidefense.inference.ModelSource;
+import org.unidefense.inference.PredictionRun;
+import org.unidefense.inference.PredictionSummary;
+import org.unidefense.inference.Preprocessing;
 import org.unidefense.face.FaceDetector;
 
 import org.bytedeco.opencv.opencv_core.Mat;
