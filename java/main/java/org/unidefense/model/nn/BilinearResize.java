@@ -9,8 +9,8 @@ import org.bytedeco.pytorch.kBilinear;
 import static org.bytedeco.pytorch.global.torch.interpolate;
 
 /** The reference's module-level {@code interpolate}: bilinear with align_corners=True. */
-public final class Resize {
-    private Resize() {
+public final class BilinearResize {
+    private BilinearResize() {
     }
 
     public static Tensor bilinearAlignCorners(Tensor x, long height, long width) {
