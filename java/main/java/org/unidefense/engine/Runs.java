@@ -65,8 +65,17 @@ public final class Runs {
      */
     public static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
                                       DeviceSpec device) {
+        return openTraining(cfg, runsRoot, console, env, device, env.isWriter());
+    }
+
+    /**
+     * As {@link #openTraining(ResolvedConfig, Path, PrintWriter, DistEnv, DeviceSpec)}, with
+     * {@code writer} saying whether this process writes the run's logs and checkpoints (rank 0's
+     * part; a test can thus play another rank without a process group).
+     */
+    static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
+                                     DeviceSpec device, boolean writer) {
         boolean resume = cfg.config().resume();
-        boolean writer = env.isWriter();
         if (env.isDistributed() && resume && cfg.config().id() == null) {
             throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
         }
@@ -114,8 +123,7 @@ public final class Runs {
             }
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
-            TrainingLoop engine = new TrainingLoop(cfg, protocol, model, training, run, log);
-            engine.distribute(dist);
+            TrainingLoop engine = new TrainingLoop(cfg, protocol, model, training, run, log, dist, writer);
             engine.holdLock(claim);
             if (resume) {
                 // resume_best: the reference's flag for reloading best_model.bin (its engines never got
