@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Writes a small synthetic benchmark in the UniAttack on-disk layout: one directory per dataset
+ * Writes a small synthetic dataset in the UniAttack on-disk layout: one directory per dataset
  * ({@code FaceForensics++}, {@code Celeb-DF}, {@code Seq-DeepFake}, {@code HQ_WMCA}, {@code Oulu_NPU},
  * {@code SiW-Mv2}), each with its LMDB store under {@code lmdb/<store name>} and its own index files
  * in the formats {@link UniAttackReader} reads. Every method has {@code videosPerMethod} videos of
