@@ -15,8 +15,8 @@ java_opts=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0)
 cores=$(nproc)
 echo "# machine: $cores cores; the 2-process run gives each process $((cores / 2 > 0 ? cores / 2 : 1)) thread(s)"
 # One process with all cores, and with one thread (what each of the 2 processes gets).
-OMP_NUM_THREADS=$cores java "${java_opts[@]}" -cp "$jar" org.unidefense.distributed.DistBench "${args[@]}"
-OMP_NUM_THREADS=1 java "${java_opts[@]}" -cp "$jar" org.unidefense.distributed.DistBench "${args[@]}"
+OMP_NUM_THREADS=$cores java "${java_opts[@]}" -cp "$jar" org.unidefense.bench.DistBench "${args[@]}"
+OMP_NUM_THREADS=1 java "${java_opts[@]}" -cp "$jar" org.unidefense.bench.DistBench "${args[@]}"
 port=$(( 20000 + RANDOM % 20000 ))
 java "${java_opts[@]}" -cp "$jar" org.unidefense.cli.Main launch --nproc_per_node 2 --master_port "$port" \
-  --main org.unidefense.distributed.DistBench -- "${args[@]}" | grep -v '\[Gloo\]'
+  --main org.unidefense.bench.DistBench -- "${args[@]}" | grep -v '\[Gloo\]'

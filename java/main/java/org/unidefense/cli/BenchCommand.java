@@ -15,7 +15,7 @@ import org.unidefense.bench.ProcessMemory;
 import org.unidefense.bench.ProcessStats;
 import org.unidefense.bench.TimingStats;
 import org.unidefense.inference.InputDecoders;
-import org.unidefense.inference.PredictBench;
+import org.unidefense.bench.PredictBench;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.model.ModelConfigs;

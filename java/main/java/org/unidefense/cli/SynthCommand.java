@@ -1,6 +1,6 @@
 package org.unidefense.cli;
 
-import org.unidefense.data.benchmark.SyntheticBenchmarkWriter;
+import org.unidefense.data.syntheticset.SyntheticDatasetWriter;
 import org.unidefense.prepare.SyntheticDownloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +58,8 @@ public final class SynthCommand implements Runnable {
             w.flush();
             return;
         }
-        SyntheticBenchmarkWriter.Summary s = SyntheticBenchmarkWriter.write(out,
-                new SyntheticBenchmarkWriter.Options(seed, size, videosPerMethod, frames));
+        SyntheticDatasetWriter.Summary s = SyntheticDatasetWriter.write(out,
+                new SyntheticDatasetWriter.Options(seed, size, videosPerMethod, frames));
         PrintWriter w = spec.commandLine().getOut();
         new java.util.TreeMap<>(s.framesByDataset()).forEach((d, n) ->
                 w.printf("  %-16s %6d frames%n", d, n));

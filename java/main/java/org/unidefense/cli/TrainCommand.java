@@ -4,7 +4,7 @@ import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.distributed.DistEnv;
-import org.unidefense.engine.Engine;
+import org.unidefense.engine.TrainingLoop;
 import org.unidefense.engine.Runs;
 import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
@@ -63,7 +63,7 @@ public final class TrainCommand implements Runnable {
                 Runs.test(cfg, runs, out, overrides.dsConfig() == null ? null : datasetTag(cfg), dev);
             }
         } else {
-            try (Engine engine = Runs.openTraining(cfg, runs, out, env, dev)) {
+            try (TrainingLoop engine = Runs.openTraining(cfg, runs, out, env, dev)) {
                 engine.train();
             }
         }

@@ -12,7 +12,7 @@
  * {@code 4p} crop keeps; {@link org.unidefense.data.DataErrorPolicy} applies {@code data.on_error}.
  *
  * <p>Readers of the official layouts are in {@link org.unidefense.data.dataset}, stores in
- * {@link org.unidefense.data.store}, the synthetic benchmark writer in
- * {@link org.unidefense.data.benchmark}.
+ * {@link org.unidefense.data.store}, the synthetic dataset writer in
+ * {@link org.unidefense.data.syntheticset}.
  */
 package org.unidefense.data;

@@ -4,7 +4,7 @@ import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.Engine;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.benchmark.SyntheticBenchmarkWriter;
+import org.unidefense.data.syntheticset.SyntheticDatasetWriter;
 import org.unidefense.engine.Evaluation;
 import org.unidefense.engine.Runs;
 
@@ -61,7 +61,7 @@ public final class DemoRun {
 
         ConfigOverrides ue = new ConfigOverrides(Engine.UE, 0, null, null, false);
         ResolvedConfig train = ConfigLoader.load(files.model(), ue);
-        try (org.unidefense.engine.Engine engine = Runs.openTraining(train, runsRoot(), out)) {
+        try (org.unidefense.engine.TrainingLoop engine = Runs.openTraining(train, runsRoot(), out)) {
             engine.train();
         }
         List<Result> results = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class DemoRun {
             return;
         }
         long t = System.nanoTime();
-        SyntheticBenchmarkWriter.Summary s = SyntheticBenchmarkWriter.write(root, new SyntheticBenchmarkWriter.Options(
+        SyntheticDatasetWriter.Summary s = SyntheticDatasetWriter.write(root, new SyntheticDatasetWriter.Options(
                 options.seed(), options.size(), options.videosPerMethod(), options.frames()));
         out.printf(Locale.ROOT, "demo: wrote the synthetic benchmark (%d images) to %s in %.1f s%n", s.images(), root,
                 (System.nanoTime() - t) / 1e9);

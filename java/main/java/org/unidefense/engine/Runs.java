@@ -39,11 +39,11 @@ public final class Runs {
     }
 
     /**
-     * A training run ready to {@link Engine#train()}: a new run directory holding the resolved
+     * A training run ready to {@link TrainingLoop#train()}: a new run directory holding the resolved
      * config (or, with {@code config.resume}, the existing one restored from {@code latest}), the
      * model initialised with the configured seed and ImageNet weights, the trainer and the data.
      */
-    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
+    public static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console) {
         return openTraining(cfg, runsRoot, console, DistEnv.single());
     }
 
@@ -54,7 +54,7 @@ public final class Runs {
      * scores its share of each evaluation. A resumed run must have a {@code config.id}, and its
      * directory must be readable by every rank.
      */
-    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env) {
+    public static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env) {
         return openTraining(cfg, runsRoot, console, env, cfg.config().device().resolve(env.localRank()));
     }
 
@@ -63,10 +63,19 @@ public final class Runs {
      * {@code cpu} or {@code cuda:N}): the model, the optimizer state and every tensor of the step
      * live there; checkpoints are written from CPU copies and load on either device.
      */
-    public static Engine openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
+    public static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
                                       DeviceSpec device) {
+        return openTraining(cfg, runsRoot, console, env, device, env.isWriter());
+    }
+
+    /**
+     * As {@link #openTraining(ResolvedConfig, Path, PrintWriter, DistEnv, DeviceSpec)}, with
+     * {@code writer} saying whether this process writes the run's logs and checkpoints (rank 0's
+     * part; a test can thus play another rank without a process group).
+     */
+    static TrainingLoop openTraining(ResolvedConfig cfg, Path runsRoot, PrintWriter console, DistEnv env,
+                                     DeviceSpec device, boolean writer) {
         boolean resume = cfg.config().resume();
-        boolean writer = env.isWriter();
         if (env.isDistributed() && resume && cfg.config().id() == null) {
             throw new UserInputException("config.id (or --exp_id) must name the run to resume with several processes");
         }
@@ -114,8 +123,7 @@ public final class Runs {
             }
             Protocol protocol = Protocol.of(cfg, index);
             protocol.distribute(dist);
-            Engine engine = new Engine(cfg, protocol, model, training, run, log);
-            engine.distribute(dist);
+            TrainingLoop engine = new TrainingLoop(cfg, protocol, model, training, run, log, dist, writer);
             engine.holdLock(claim);
             if (resume) {
                 // resume_best: the reference's flag for reloading best_model.bin (its engines never got

@@ -2,7 +2,7 @@ package org.unidefense.loss;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.unidefense.model.nn.Resize;
+import org.unidefense.model.nn.BilinearResize;
 import org.unidefense.model.recce.RecceOutput;
 
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ public final class RecceLoss {
         }
         Tensor r = index_select(recons, 0, real);
         if (r.size(2) != x.size(2) || r.size(3) != x.size(3)) {
-            r = Resize.bilinearAlignCornersLike(r, x);
+            r = BilinearResize.bilinearAlignCornersLike(r, x);
         }
         return r.sub(index_select(x, 0, real)).abs().mean();
     }

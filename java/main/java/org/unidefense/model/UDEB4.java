@@ -22,7 +22,7 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;
-import org.unidefense.model.nn.Resize;
+import org.unidefense.model.nn.BilinearResize;
 import org.unidefense.profile.Trace;
 import org.unidefense.tensor.NativeScopes;
 
@@ -227,7 +227,7 @@ public class UDEB4 extends UniDefenseModel {
             return new Udeb4Trace(scores, xb2, xb3, xb4, xb5, att.out(), xb6, dec3);
         }
         List<Tensor> triplet = List.of(spatialMean(xb4), spatialMean(dec1), spatialMean(dec2));
-        Tensor rec = Resize.bilinearAlignCornersLike(dec3, x);
+        Tensor rec = BilinearResize.bilinearAlignCornersLike(dec3, x);
         ModelOutput out = new ModelOutput(clsOut, rec, ReconstructionDistances.spatial(rec, x),
                 ReconstructionDistances.frequency(rec, x, freqNorm), att.freqMask(), att.spatMask(),
                 factorization, triplet);

@@ -13,7 +13,7 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Norm2d;
 import org.unidefense.model.nn.ReconstructionDistances;
-import org.unidefense.model.nn.Resize;
+import org.unidefense.model.nn.BilinearResize;
 import org.unidefense.model.nn.UnaryModule;
 import org.unidefense.model.resnet.PretrainedResNet;
 import org.unidefense.profile.Trace;
@@ -142,7 +142,7 @@ public abstract class UniDefenseResNet extends UniDefenseModel {
         }
 
         List<Tensor> triplet = List.of(spatialMean(features), spatialMean(decoded.get(0)));
-        Tensor rec = Resize.bilinearAlignCornersLike(reconstruction, x);
+        Tensor rec = BilinearResize.bilinearAlignCornersLike(reconstruction, x);
         return new ModelOutput(clsOut, rec, ReconstructionDistances.spatial(rec, x),
                 ReconstructionDistances.frequency(rec, x, freqNorm), att.freqMask(), att.spatMask(),
                 factorization, triplet);

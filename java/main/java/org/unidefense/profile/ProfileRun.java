@@ -16,7 +16,7 @@ import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.BatchLoader;
 import org.unidefense.data.loader.BatchStream;
 import org.unidefense.inference.InputDecoders;
-import org.unidefense.inference.PredictBench;
+import org.unidefense.bench.PredictBench;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.train.TwoPassTraining;

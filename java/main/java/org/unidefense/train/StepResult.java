@@ -1,6 +1,6 @@
 package org.unidefense.train;
 
-import org.unidefense.augment.PerturbationKind;
+import org.unidefense.perturb.PerturbationKind;
 
 import java.util.Map;
 

@@ -2,10 +2,10 @@ package org.unidefense.train;
 
 import org.bytedeco.pytorch.Generator;
 import org.unidefense.UserInputException;
-import org.unidefense.augment.Coral;
-import org.unidefense.augment.GeneratorRandom;
-import org.unidefense.augment.PerturbationPolicy;
-import org.unidefense.augment.StyleAlignment;
+import org.unidefense.perturb.Coral;
+import org.unidefense.perturb.GeneratorRandom;
+import org.unidefense.perturb.PerturbationPolicy;
+import org.unidefense.perturb.StyleAlignment;
 import org.unidefense.config.SchedulerSpec;
 import org.unidefense.config.TrainConfig;
 import org.unidefense.loss.LossWeights;

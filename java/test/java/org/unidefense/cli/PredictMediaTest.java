@@ -92,7 +92,7 @@ class PredictMediaTest {
     @Test
     void theHaarCascadeFindsARenderedFaceByDefault() throws Exception {
         int size = 256;
-        org.unidefense.data.synth.Frame face = new FaceRenderer(size).render(Identity.fromSeed(2), FrameJitter.neutral(2));
+        org.unidefense.data.synth.RenderedFrame face = new FaceRenderer(size).render(Identity.fromSeed(2), FrameJitter.neutral(2));
         Path png = dir.resolve("face.png");
         try (Mat bgr = new Mat()) {
             cvtColor(face.image(), bgr, COLOR_RGB2BGR);

@@ -43,7 +43,7 @@ class EngineRunTest {
 
     private static Map<String, Tensor> train(Path modelFile, long stopAt) {
         ResolvedConfig cfg = SyntheticRuns.load(modelFile);
-        try (Engine e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
+        try (TrainingLoop e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
             e.train(stopAt);
             return e.model().stateDict();
         }
@@ -94,7 +94,7 @@ class EngineRunTest {
         Files.writeString(resumeFile, Files.readString(resumeFile).replace("resume: False", "")
                 .replace("resume_best: False", ""));
         ResolvedConfig cfg = SyntheticRuns.load(resumeFile);
-        try (Engine e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
+        try (TrainingLoop e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
             assertEquals(bestStep, e.stepsDone());
             e.train(4);
             // the steps after the best model are redone from its weights, optimizer and generator state,

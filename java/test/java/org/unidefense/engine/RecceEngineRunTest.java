@@ -64,7 +64,7 @@ class RecceEngineRunTest {
     void recceTrainsAndValidatesInTheUniAttackEngine() throws IOException {
         ResolvedConfig cfg = SyntheticRuns.load(recceModelFile("recce"));
         Map<String, Tensor> trained;
-        try (Engine e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
+        try (TrainingLoop e = Runs.openTraining(cfg, runs.runs(), new PrintWriter(new StringWriter()))) {
             assertInstanceOf(Recce.class, e.model());
             e.train();
             assertEquals(2, e.stepsDone());

@@ -52,7 +52,7 @@ class ResumeRobustnessTest {
 
     @Test
     void aDamagedLatestFallsBackToTheNewestWholeCheckpointAndTheHistoryHasEachStepOnce() throws IOException {
-        try (Engine e = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "damaged", 4, 1, "seed: 5\n")),
+        try (TrainingLoop e = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "damaged", 4, 1, "seed: 5\n")),
                 runs.runs(), new PrintWriter(new StringWriter()))) {
             e.train(3);
         }
@@ -69,7 +69,7 @@ class ResumeRobustnessTest {
         assertTrue(expected < 3 || Files.exists(dir.resolve("best-3.state")) || Files.exists(dir.resolve("best_val-3.state")));
 
         StringWriter console = new StringWriter();
-        try (Engine e = Runs.openTraining(SyntheticRuns.load(resumeFile("damaged", 4, 1, "")), runs.runs(),
+        try (TrainingLoop e = Runs.openTraining(SyntheticRuns.load(resumeFile("damaged", 4, 1, "")), runs.runs(),
                 new PrintWriter(console))) {
             assertEquals(expected, e.stepsDone());
             e.train();
@@ -103,7 +103,7 @@ class ResumeRobustnessTest {
         assertTrue(e.getMessage().contains("has no complete checkpoint"), e.getMessage());
         assertTrue(e.getMessage().contains("start it afresh with resume: false"), e.getMessage());
         // and the lock was released: the suggested fresh start gets the directory
-        try (Engine fresh = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "empty", 2, 1, "seed: 5\n")),
+        try (TrainingLoop fresh = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "empty", 2, 1, "seed: 5\n")),
                 runs.runs(), new PrintWriter(new StringWriter()))) {
             assertEquals(0, fresh.stepsDone());
         }
@@ -126,7 +126,7 @@ class ResumeRobustnessTest {
         Files.writeString(f, Files.readString(f).replaceAll("(?m)^(\\s+)lr: .*$", "$1lr: 1.0e+30"));
         StringWriter console = new StringWriter();
         TrainingDivergedException e;
-        try (Engine engine = Runs.openTraining(SyntheticRuns.load(f), runs.runs(), new PrintWriter(console))) {
+        try (TrainingLoop engine = Runs.openTraining(SyntheticRuns.load(f), runs.runs(), new PrintWriter(console))) {
             e = assertThrows(TrainingDivergedException.class, engine::train);
         }
         assertTrue(e.getMessage().matches("training diverged at step \\d+: loss \\S+ is (NaN|-?Infinity); .*"), e.getMessage());
@@ -141,7 +141,7 @@ class ResumeRobustnessTest {
 
     @Test
     void withTrainerStatesLatestOnlyTheLatestCheckpointKeepsAnOptimizerState() throws IOException {
-        try (Engine e = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "lean", 2, 1, "seed: 5\ntrainer_states: latest\n")),
+        try (TrainingLoop e = Runs.openTraining(SyntheticRuns.load(runs.modelFile(3, "lean", 2, 1, "seed: 5\ntrainer_states: latest\n")),
                 runs.runs(), new PrintWriter(new StringWriter()))) {
             e.train();
         }
@@ -153,7 +153,7 @@ class ResumeRobustnessTest {
         }
         // resuming uses latest, without warnings about the selected models' missing states
         StringWriter console = new StringWriter();
-        try (Engine e = Runs.openTraining(SyntheticRuns.load(resumeFile("lean", 2, 1, "trainer_states: latest\n")),
+        try (TrainingLoop e = Runs.openTraining(SyntheticRuns.load(resumeFile("lean", 2, 1, "trainer_states: latest\n")),
                 runs.runs(), new PrintWriter(console))) {
             assertEquals(2, e.stepsDone());
         }

@@ -2,7 +2,7 @@ package org.unidefense.engine;
 
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.benchmark.SyntheticBenchmarkWriter;
+import org.unidefense.data.syntheticset.SyntheticDatasetWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ public final class SyntheticRuns {
     public SyntheticRuns(Path root) {
         this.root = root;
         this.bench = root.resolve("bench");
-        SyntheticBenchmarkWriter.write(bench, new SyntheticBenchmarkWriter.Options(7, 32, 1, 3));
+        SyntheticDatasetWriter.write(bench, new SyntheticDatasetWriter.Options(7, 32, 1, 3));
     }
 
     public Path runs() {

@@ -52,7 +52,7 @@ class HaarCascadeDetectorTest {
     }
 
     private static Face render(long seed, int size) {
-        org.unidefense.data.synth.Frame frame = new FaceRenderer(size)
+        org.unidefense.data.synth.RenderedFrame frame = new FaceRenderer(size)
                 .render(Identity.fromSeed(seed), FrameJitter.neutral(seed));
         Mat bgr = new Mat();
         cvtColor(frame.image(), bgr, COLOR_RGB2BGR);

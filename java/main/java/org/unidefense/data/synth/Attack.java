@@ -11,5 +11,5 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public interface Attack {
     SampleKind kind();
 
-    Mat apply(Frame frame, RandomGenerator random);
+    Mat apply(RenderedFrame frame, RandomGenerator random);
 }

@@ -38,12 +38,12 @@ public final class FaceRenderer {
     }
 
     /** The scene before the camera (no blur, noise or compression). */
-    public Frame renderScene(Identity id, FrameJitter j) {
+    public RenderedFrame renderScene(Identity id, FrameJitter j) {
         return renderScene(id, j, pose(id, j));
     }
 
     /** The scene with the face at a given pose (a face swap draws the donor at the target's pose). */
-    public Frame renderScene(Identity id, FrameJitter j, Pose pose) {
+    public RenderedFrame renderScene(Identity id, FrameJitter j, Pose pose) {
         Mat image = Pixels.fromBytes(background(id), size, size, 3);
         Canvas c = new Canvas(image, pose);
         drawBody(c, id);
@@ -52,13 +52,13 @@ public final class FaceRenderer {
         drawFringe(c, id);
         drawFeatures(c, id, j, id.skin());
         shade(image, pose, id, j);
-        return new Frame(image, id, j, pose);
+        return new RenderedFrame(image, id, j, pose);
     }
 
     /** Scene then camera: what a bona-fide capture of this person looks like. */
-    public Frame render(Identity id, FrameJitter j) {
-        Frame scene = renderScene(id, j);
-        return new Frame(Camera.capture(scene.image(), j), id, j, scene.pose());
+    public RenderedFrame render(Identity id, FrameJitter j) {
+        RenderedFrame scene = renderScene(id, j);
+        return new RenderedFrame(Camera.capture(scene.image(), j), id, j, scene.pose());
     }
 
     private byte[] background(Identity id) {

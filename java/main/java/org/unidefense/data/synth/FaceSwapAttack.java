@@ -23,9 +23,9 @@ public final class FaceSwapAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame target, RandomGenerator random) {
+    public Mat apply(RenderedFrame target, RandomGenerator random) {
         Identity donor = Identity.fromSeed(random.nextLong());
-        Frame donorScene = renderer.renderScene(donor, target.jitter(), target.pose());
+        RenderedFrame donorScene = renderer.renderScene(donor, target.jitter(), target.pose());
         Mat donorFrame = Camera.capture(donorScene.image(), target.jitter());
         Mat generated = GeneratorArtifacts.upsampled(donorFrame, random);
 

@@ -19,7 +19,7 @@ public final class GlassesAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         Identity id = scene.identity();
         double yaw = scene.jitter().yaw();
         double lensX = Math.min(id.eyeRx() * random.nextDouble(1.45, 1.7), id.eyeU() * 0.9);

@@ -23,7 +23,7 @@ public final class MakeupAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         Identity id = scene.identity();
         double yaw = scene.jitter().yaw();
         Rgb shadow = SHADOW[random.nextInt(SHADOW.length)].jitter(random, 15);
@@ -62,7 +62,7 @@ public final class MakeupAttack implements Attack {
     }
 
     /** The two lips as drawn by the renderer, without the open mouth between them. */
-    private static float[] lips(Frame scene, double strength) {
+    private static float[] lips(RenderedFrame scene, double strength) {
         Identity id = scene.identity();
         double mu = scene.jitter().yaw() * 0.8;
         double mv = id.mouthV();
@@ -83,7 +83,7 @@ public final class MakeupAttack implements Attack {
         return new Scalar(v, v, v, 0);
     }
 
-    static Mat solid(Frame scene, Rgb colour) {
+    static Mat solid(RenderedFrame scene, Rgb colour) {
         return new Mat(scene.size(), scene.size(), org.bytedeco.opencv.global.opencv_core.CV_8UC3, colour.scalar());
     }
 }

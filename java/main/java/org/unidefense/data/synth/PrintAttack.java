@@ -28,7 +28,7 @@ public final class PrintAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         int s = scene.size();
         byte[] px = Pixels.bytes(scene.image());
         float[] paper = paperTexture(s, random);

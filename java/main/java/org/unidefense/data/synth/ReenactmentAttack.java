@@ -23,13 +23,13 @@ public final class ReenactmentAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame target, RandomGenerator random) {
+    public Mat apply(RenderedFrame target, RandomGenerator random) {
         FrameJitter j = target.jitter();
         double newOpen = j.mouthOpen() > 0.3 ? random.nextDouble(0, 0.1) : random.nextDouble(0.5, 1.0);
         FrameJitter driven = new FrameJitter(j.dx(), j.dy(), j.rotationDeg(), j.scale(),
                 j.yaw() + random.nextDouble(-0.05, 0.05), j.lightDelta(), j.exposure() * random.nextDouble(0.95, 1.05),
                 j.eyeOpen(), newOpen, j.blurSigma(), j.noiseSigma(), j.jpegQuality(), random.nextLong());
-        Frame scene = renderer.renderScene(target.identity(), driven, target.pose());
+        RenderedFrame scene = renderer.renderScene(target.identity(), driven, target.pose());
         Mat generated = GeneratorArtifacts.upsampled(Camera.capture(scene.image(), driven), random);
         // generators drift in tone: a small brightness and colour offset over the regenerated part
         double drift = random.nextDouble(8, 14) * (random.nextBoolean() ? 1 : -1);

@@ -19,19 +19,19 @@ public final class Regions {
     }
 
     /** A blank single-channel canvas in the frame's pose, to draw a mask on. */
-    static Mat blankMask(Frame f) {
+    static Mat blankMask(RenderedFrame f) {
         return new Mat(f.size(), f.size(), CV_8UC1, new Scalar(0, 0, 0, 0));
     }
 
     /** The face ellipse. */
-    public static float[] face(Frame f) {
+    public static float[] face(RenderedFrame f) {
         Mat m = blankMask(f);
         new Canvas(m, f.pose()).fillEllipse(0, 0, 1, f.identity().aspect(), 0, white());
         return toAlpha(m, 0);
     }
 
     /** Eyes, nose and mouth: the part a face swap replaces. */
-    public static float[] innerFace(Frame f, double featherPixels) {
+    public static float[] innerFace(RenderedFrame f, double featherPixels) {
         Identity id = f.identity();
         double top = id.eyeV() - id.browGap() - 0.08;
         double bottom = id.mouthV() + id.lipThickness() * 3 + 0.08;
@@ -41,7 +41,7 @@ public final class Regions {
     }
 
     /** Nose, mouth and chin: the part an expression reenactment regenerates. */
-    public static float[] lowerFace(Frame f, double featherPixels) {
+    public static float[] lowerFace(RenderedFrame f, double featherPixels) {
         Identity id = f.identity();
         double top = id.eyeV() + id.noseLength() * 0.55;
         double bottom = Math.min(id.mouthV() + 0.3, id.aspect() * 0.95);
@@ -52,7 +52,7 @@ public final class Regions {
     }
 
     /** Both eyes with some margin (the holes of a mask, the lenses of glasses). */
-    public static float[] eyes(Frame f, double scaleX, double scaleY) {
+    public static float[] eyes(RenderedFrame f, double scaleX, double scaleY) {
         Identity id = f.identity();
         Mat m = blankMask(f);
         Canvas c = new Canvas(m, f.pose());

@@ -23,7 +23,7 @@ public final class ReplayAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         int s = scene.size();
         byte[] px = Pixels.bytes(scene.image());
         double gamma = random.nextDouble(1.15, 1.4);

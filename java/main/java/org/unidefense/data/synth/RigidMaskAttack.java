@@ -22,7 +22,7 @@ public final class RigidMaskAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         int s = scene.size();
         Mat smooth = new Mat();
         GaussianBlur(scene.image(), smooth, new Size(0, 0), s / random.nextDouble(35, 50));

@@ -19,7 +19,7 @@ public final class TattooAttack implements Attack {
     }
 
     @Override
-    public Mat apply(Frame scene, RandomGenerator random) {
+    public Mat apply(RenderedFrame scene, RandomGenerator random) {
         Identity id = scene.identity();
         Mat ink = scene.image().clone();
         Mat where = Regions.blankMask(scene);

@@ -73,8 +73,8 @@ public final class DualSpaceAttention {
     public AttentionOutput forward(Tensor pred, Tensor x, Tensor embedding, UnaryOperator<Tensor> residualDropout) {
         long h = embedding.size(-2);
         long w = embedding.size(-1);
-        Tensor predSmall = Resize.bilinearAlignCorners(pred, h, w);
-        Tensor xSmall = Resize.bilinearAlignCorners(x, h, w);
+        Tensor predSmall = BilinearResize.bilinearAlignCorners(pred, h, w);
+        Tensor xSmall = BilinearResize.bilinearAlignCorners(x, h, w);
 
         Tensor freqDiff = Spectra.realImag(predSmall, freqNorm).sub(Spectra.realImag(xSmall, freqNorm)).abs();
         Tensor spectrum = Spectra.realImag(embedding, freqNorm);

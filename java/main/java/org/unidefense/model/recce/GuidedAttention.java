@@ -4,7 +4,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.unidefense.model.nn.CompositeModule;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layers;
-import org.unidefense.model.nn.Resize;
+import org.unidefense.model.nn.BilinearResize;
 
 import java.util.function.Supplier;
 
@@ -42,7 +42,7 @@ public final class GuidedAttention extends CompositeModule {
      * @param embedding block8's output [B,depth,h,w]
      */
     public Output forward(Tensor x, Tensor recons, Tensor embedding) {
-        Tensor residual = Resize.bilinearAlignCornersLike(x.sub(recons).abs(), embedding);
+        Tensor residual = BilinearResize.bilinearAlignCornersLike(x.sub(recons).abs(), embedding);
         Tensor resMap = gated.forward(residual);
         return new Output(resMap, resMap.mul(h.forward(embedding)).add(dropout.forward(embedding)));
     }

@@ -12,7 +12,7 @@ import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
-import org.unidefense.model.nn.Resize;
+import org.unidefense.model.nn.BilinearResize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +138,7 @@ public final class Recce extends UniDefenseModel {
         tap.record("decoder5_out", d5);
         Tensor pred = decoder6.forward(d5);
         tap.record("decoder6_out", pred);
-        Tensor recons = Resize.bilinearAlignCornersLike(pred, x);
+        Tensor recons = BilinearResize.bilinearAlignCornersLike(pred, x);
 
         Tensor b7 = encoder.blocks(embedding, 5, 7);
         tap.record("enc_block7_out", b7);

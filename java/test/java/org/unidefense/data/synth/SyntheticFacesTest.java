@@ -97,9 +97,9 @@ class SyntheticFacesTest {
 
     @Test
     void replayOfAFlatScreenShowsAMoireOfAFewPeriodsPerImage() {
-        Frame scene = faces.renderer().renderScene(Identity.fromSeed(1), FrameJitter.neutral(1));
+        RenderedFrame scene = faces.renderer().renderScene(Identity.fromSeed(1), FrameJitter.neutral(1));
         Mat grey = new Mat(SIZE, SIZE, CV_8UC3, new Scalar(128, 128, 128, 0));
-        Frame flat = new Frame(grey, scene.identity(), scene.jitter(), scene.pose());
+        RenderedFrame flat = new RenderedFrame(grey, scene.identity(), scene.jitter(), scene.pose());
         for (long seed = 0; seed < 4; seed++) {
             Spectrum s = new Spectrum(Pixels.bytes(new ReplayAttack().apply(flat, new SplittableRandom(seed))), SIZE);
             // the moire band (4..7 periods per image, bent a little) against a band as wide just above it
@@ -112,7 +112,7 @@ class SyntheticFacesTest {
     @Test
     void faceSwapChangesMainlyTheInnerFace() {
         for (long seed = 0; seed < 4; seed++) {
-            Frame real = faces.renderer().render(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame real = faces.renderer().render(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] swapped = faces.renderBytes(seed, seed, SampleKind.FACE_SWAP);
             byte[] realBytes = Pixels.bytes(real.image());
             double inside = meanAbsDiff(realBytes, swapped, above(Regions.innerFace(real, 0), 0.99f));
@@ -125,7 +125,7 @@ class SyntheticFacesTest {
     void reenactmentChangesOnlyTheLowerFace() {
         ReenactmentAttack attack = new ReenactmentAttack(faces.renderer());
         for (long seed = 0; seed < 4; seed++) {
-            Frame real = faces.renderer().render(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame real = faces.renderer().render(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] driven = Pixels.bytes(attack.apply(real, new SplittableRandom(seed)));
             byte[] realBytes = Pixels.bytes(real.image());
             float[] lower = Regions.lowerFace(real, SIZE / 90.0);
@@ -139,7 +139,7 @@ class SyntheticFacesTest {
     @Test
     void rigidMaskRemovesSkinTextureButKeepsTheEyes() {
         for (long seed = 0; seed < 4; seed++) {
-            Frame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] masked = Pixels.bytes(new RigidMaskAttack().apply(scene, new SplittableRandom(seed)));
             byte[] real = Pixels.bytes(scene.image());
             float[] face = Regions.face(scene);
@@ -159,7 +159,7 @@ class SyntheticFacesTest {
     @Test
     void makeupSaturatesTheLipsAndColoursTheEyelids() {
         for (long seed = 0; seed < 4; seed++) {
-            Frame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] real = Pixels.bytes(scene.image());
             byte[] made = Pixels.bytes(new MakeupAttack().apply(scene, new SplittableRandom(seed)));
             Identity id = scene.identity();
@@ -180,7 +180,7 @@ class SyntheticFacesTest {
     @Test
     void tattooDrawsContrastingStrokesOnlyOnTheFace() {
         for (long seed = 0; seed < 4; seed++) {
-            Frame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] real = Pixels.bytes(scene.image());
             byte[] painted = Pixels.bytes(new TattooAttack().apply(scene, new SplittableRandom(seed)));
             float[] face = Regions.face(scene);
@@ -202,7 +202,7 @@ class SyntheticFacesTest {
     @Test
     void glassesDarkenTheEyeBandAndLeaveTheMouthAlone() {
         for (long seed = 0; seed < 4; seed++) {
-            Frame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
+            RenderedFrame scene = faces.renderer().renderScene(Identity.fromSeed(seed), FrameJitter.fromSeed(seed));
             byte[] real = Pixels.bytes(scene.image());
             byte[] worn = Pixels.bytes(new GlassesAttack().apply(scene, new SplittableRandom(seed)));
             boolean[] eyes = above(Regions.eyes(scene, 1.0, 1.0), 0.99f);
@@ -240,7 +240,7 @@ class SyntheticFacesTest {
     }
 
     /** Keeps away from the face outline, where the mask's rim is drawn. */
-    private static boolean faceInterior(Frame f, int p) {
+    private static boolean faceInterior(RenderedFrame f, int p) {
         double u = f.pose().u(p % SIZE, p / SIZE);
         double v = f.pose().v(p % SIZE, p / SIZE) / f.identity().aspect();
         return u * u + v * v < 0.8 * 0.8;
@@ -326,7 +326,7 @@ class SyntheticFacesTest {
     }
 
     /** Pixels within the ellipse (u0 ± au, v0 ± av) in face units, yaw included, on both sides if u0 != 0. */
-    private static boolean[] disc(Frame f, double u0, double v0, double au, double av) {
+    private static boolean[] disc(RenderedFrame f, double u0, double v0, double au, double av) {
         boolean[] out = new boolean[SIZE * SIZE];
         double yaw = f.jitter().yaw();
         for (int p = 0; p < out.length; p++) {

@@ -1,7 +1,0 @@
-/**
- * The synthetic UniAttack-like benchmark ({@code unidefense synth}): rendered bona-fide faces,
- * digital forgeries and physical attacks ({@link org.unidefense.data.synth}) written in the
- * UniAttack on-disk layout, so that the real readers and the dataset files in
- * {@code config_template/synthetic} run on it unchanged.
- */
-package org.unidefense.data.benchmark;
