@@ -11,13 +11,10 @@ import java.util.Map;
 /**
  * A {@code model:} block stored as plain values (the {@code model_config} of a checkpoint of this
  * project, or the {@code model} group of a run's saved {@code config.yaml}) back to a
- * {@link ModelConfig}. Both are written with every default filled in, so only the architecture's
- * own defaults are applied here; what cannot be known (an EfficientNet's padding size) is required.
+ * {@link ModelConfig}. Keys left out take the architecture's defaults ({@link ModelArch}); the
+ * EfficientNet's variant-dependent ones stay null (the variant's own values), as when parsed from YAML.
  */
 final class StoredModelConfig {
-    private static final List<String> EFFICIENTNET_OVERRIDES = List.of("width_coefficient", "depth_coefficient",
-            "batch_norm_momentum", "batch_norm_epsilon", "depth_divisor", "min_depth", "in_channels");
-
     private StoredModelConfig() {
     }
 
@@ -28,7 +25,7 @@ final class StoredModelConfig {
         }
         ModelArch arch = ModelArch.lookup(name).orElseThrow(() -> new UserInputException(where
                 + ": unknown model '" + name + "'; expected one of " + ModelArch.acceptedNames()));
-        String extractor = string(m, "extractor", arch.defaultExtractor(), where);
+        String extractor = string(m, "extractor", arch.extractorRequired() ? null : arch.defaultExtractor(), where);
         if (extractor == null) {
             throw new UserInputException(where + ": the stored " + name + " config has no 'extractor'");
         }
@@ -42,23 +39,21 @@ final class StoredModelConfig {
             return new ModelConfig(name, arch, extractor, null, numClasses, dropRate, mid, bias, affine, freqNorm,
                     null, null, null, Map.of());
         }
-        if (m.get("image_size") == null) {
-            throw new UserInputException(where + ": the stored " + name + " config has no 'image_size'; give the "
-                    + "model file with --config");
-        }
-        int imageSize = integer(m, "image_size", 0, where);
+        // absent: the variant's native size, as the reference's EfficientNet
+        Integer imageSize = m.get("image_size") == null ? null : integer(m, "image_size", 0, where);
         List<Integer> delimiter = null;
         if (m.get("delimiter") instanceof List<?> l) {
             delimiter = l.stream().map(v -> ((Number) v).intValue()).toList();
         }
         Map<String, Object> overrides = new LinkedHashMap<>();
-        for (String k : EFFICIENTNET_OVERRIDES) {
+        for (String k : ModelConfig.EFFICIENTNET_OVERRIDES) {
             if (m.get(k) instanceof Number n) {
                 overrides.put(k, n);
             }
         }
         return new ModelConfig(name, arch, extractor, null, numClasses, dropRate, null, bias, affine, freqNorm,
-                delimiter, imageSize, number(m, "drop_connect_rate", 0.2, where), Map.copyOf(overrides));
+                delimiter, imageSize, m.get("drop_connect_rate") == null ? null : number(m, "drop_connect_rate", 0, where),
+                Map.copyOf(overrides));
     }
 
     private static String string(Map<String, ?> m, String key, String fallback, String where) {
