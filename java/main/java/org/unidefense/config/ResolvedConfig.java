@@ -112,7 +112,7 @@ public record ResolvedConfig(
             }
         }
         m.put("seed", c.seed());
-        m.put("coral", c.coral());
+        m.put("coral", c.coral().key());
         m.put("pass1_grad_carry", c.pass1GradCarry());
         m.put("device", c.device().toString());
         m.put("memory_format", c.memoryFormat() == null ? "auto" : c.memoryFormat().key());

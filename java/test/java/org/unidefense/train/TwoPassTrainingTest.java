@@ -89,12 +89,4 @@ class TwoPassTrainingTest {
         // Early in training (step ≤ 800 of 8000) pass 2 uses the mask means, which are in (0, 1).
         assertTrue(first.get("pass2.freq_mask_loss") > 0 && first.get("pass2.freq_mask_loss") < 1);
     }
-
-    @Test
-    void coralChoiceIsChecked() {
-        assertTrue(TwoPassTraining.alignment("symmetric") != null);
-        assertTrue(TwoPassTraining.alignment("reference") != null);
-        UserInputException e = assertThrows(UserInputException.class, () -> TwoPassTraining.alignment("svd"));
-        assertTrue(e.getMessage().contains("config.coral"));
-    }
 }
