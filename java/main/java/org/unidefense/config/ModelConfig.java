@@ -142,20 +142,35 @@ public record ModelConfig(
         }
     }
 
+    /**
+     * A {@code model:} block stored as plain values (a checkpoint's {@code model_config}, the
+     * {@code model} group of a run's saved {@code config.yaml}, a reference {@code .config}) read
+     * exactly as the YAML block would be; {@code where} names the source in messages. The
+     * ImageNet weights path is left out: a stored model brings its own weights.
+     */
+    public static ModelConfig fromStored(Map<String, ?> values, String where) {
+        Section s = new Section((YamlNode.Mapping) YamlNode.fromPlain(java.nio.file.Path.of(where), "model", values),
+                new ConfigWarnings());
+        ModelConfig m = read(s);
+        return new ModelConfig(m.name, m.arch, m.extractor, null, m.numClasses, m.dropRate, m.midDepth, m.bias,
+                m.affine, m.freqNorm, m.delimiter, m.imageSize, m.dropConnectRate, m.efficientNetOverrides);
+    }
+
     static ModelConfig read(Section s) {
         String name = s.requiredString("name");
         ModelArch arch = ModelArch.lookup(name).orElseThrow(() -> s.invalid("name",
                 "unknown model \"" + name + "\"; expected one of " + ModelArch.acceptedNames()
                         + DidYouMean.suggest(name, ModelArch.acceptedNames()).map(x -> " (did you mean '" + x + "'?)")
                         .orElse("")));
+        ModelConfig d = defaults(arch);
         String extractor = arch.extractorRequired() ? s.requiredString("extractor")
-                : s.string("extractor", arch.defaultExtractor());
+                : s.string("extractor", d.extractor());
         String weights = s.string("extractor_weights", null);
-        int numClasses = s.integer("num_classes", arch.defaultNumClasses());
+        int numClasses = s.integer("num_classes", d.numClasses());
         if (numClasses < 1) {
             throw s.invalid("num_classes", "expected at least 1, found " + numClasses);
         }
-        double dropRate = s.number("drop_rate", 0.2);
+        double dropRate = s.number("drop_rate", d.dropRate());
         if (dropRate < 0 || dropRate >= 1) {
             throw s.invalid("drop_rate", "expected a probability in [0, 1), found " + dropRate);
         }
@@ -165,12 +180,12 @@ public record ModelConfig(
                 throw s.invalid("extractor", "Recce's encoder is timm's legacy xception, found \"" + extractor + "\"");
             }
             s.finish();
-            return new ModelConfig(name, arch, extractor, weights, numClasses, dropRate, null, false, true, "ortho",
-                    null, null, null, Map.of());
+            return new ModelConfig(name, arch, extractor, weights, numClasses, dropRate, null, d.bias(), d.affine(),
+                    d.freqNorm(), null, null, null, Map.of());
         }
-        boolean bias = s.bool("bias", false);
-        boolean affine = s.bool("affine", true);
-        String freqNorm = s.choice("freq_norm", "ortho", FREQ_NORMS);
+        boolean bias = s.bool("bias", d.bias());
+        boolean affine = s.bool("affine", d.affine());
+        String freqNorm = s.choice("freq_norm", d.freqNorm(), FREQ_NORMS);
 
         Integer midDepth = null;
         List<Integer> delimiter = null;
@@ -204,7 +219,7 @@ public record ModelConfig(
         } else {
             midDepth = s.optionalPositive("mid_depth");
             if (midDepth == null) {
-                midDepth = arch.defaultMidDepth();
+                midDepth = d.midDepth();
             }
         }
         s.finish();

@@ -71,9 +71,9 @@ class ModelSourceTest {
     void storedModelConfigsRoundTrip() {
         ModelConfig udr18 = new ModelConfig("UDR18", ModelArch.UDR18, "resnet18", null, 2, 0.5, 448, false, true, "ortho",
                 null, null, null, Map.of());
-        assertEquals(udr18, StoredModelConfig.of(udr18.toPlain(), "test"));
+        assertEquals(udr18, ModelConfig.fromStored(udr18.toPlain(), "test"));
         ModelConfig udeb4 = new ModelConfig("UDEB4", ModelArch.UDEB4, "efficientnet-b4", null, 2, 0.2, null, true, false,
                 "backward", List.of(1, 2, 3), 256, 0.1, Map.of("width_coefficient", 1.2));
-        assertEquals(udeb4, StoredModelConfig.of(udeb4.toPlain(), "test"));
+        assertEquals(udeb4, ModelConfig.fromStored(udeb4.toPlain(), "test"));
     }
 }

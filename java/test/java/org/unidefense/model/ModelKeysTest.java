@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.UserInputException;
+import org.unidefense.config.ConfigFiles;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ModelArch;
 import org.unidefense.config.ResolvedConfig;
@@ -15,9 +16,6 @@ import org.unidefense.model.weights.WeightFiles;
 import org.unidefense.tensor.FftNorm;
 import org.unidefense.tensor.Tensors;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -57,40 +55,11 @@ class ModelKeysTest {
         return defaultEb0;
     }
 
+    /** The minimal model file of the config tests with {@code modelKeys} as its {@code model:} block. */
     private ResolvedConfig load(String modelKeys) {
-        write("data.yml", """
-                root: /data
-                O_root: Oulu_NPU
-                C_root: CASIA_database
-                I_root: replayattack
-                M_root: MSU-MFSD
-                train_dataset: [O, I, M]
-                test_dataset: [C]
-                num_steps: 10
-                log_steps: 10
-                val_steps: 10
-                train_transforms:
-                  - name: Resize
-                    params: {height: 32, width: 32}
-                test_transforms:
-                  - name: Resize
-                    params: {height: 32, width: 32}
-                """);
-        String model = "model:\n" + modelKeys.indent(2) + """
-                config:
-                  debug: false
-                  distribute:
-                    backend: gloo
-                  optimizer:
-                    name: adamw
-                    weight_decay: 0.0
-                  crop: nocrop
-                data:
-                  train_batch_size: 4
-                  val_batch_size: 8
-                  file: data.yml
-                """;
-        return ConfigLoader.load(write("model.yml", model));
+        ConfigFiles.write(dir, "data.yml", ConfigFiles.OCIM_DATA);
+        String text = ConfigFiles.minimalModel("data.yml").replace("  name: UDR18\n", modelKeys.indent(2));
+        return ConfigLoader.load(ConfigFiles.write(dir, "model.yml", text));
     }
 
     private UniDefenseModel build(String modelKeys) {
@@ -99,14 +68,6 @@ class ModelKeysTest {
 
     private UDEB4 eb0(String extraKeys) {
         return (UDEB4) build("name: UDEB4\nextractor: efficientnet-b0\nimage_size: 32\n" + extraKeys);
-    }
-
-    private Path write(String name, String text) {
-        try {
-            return Files.writeString(dir.resolve(name), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long[] shape(UniDefenseModel m, String key) {
