@@ -3,7 +3,6 @@ package org.unidefense.model;
 import org.bytedeco.pytorch.BatchNorm1dImpl;
 import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.Generator;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarTypeOptional;
@@ -55,7 +54,6 @@ public abstract class UniDefenseNet extends UniDefenseModel {
 
     private final String architecture;
     private final Backbone backbone;
-    private final List<Module> backboneModules = new ArrayList<>();
     private final List<IndexedSequential> decoder = new ArrayList<>();
     private final BatchNorm1dImpl bottleneck;
     private final Classifier classifier;
@@ -75,9 +73,8 @@ public abstract class UniDefenseNet extends UniDefenseModel {
         // The reference's freq_norm=None makes the EfficientNet's SFConvs plain convs, while its
         // torch.fft calls (attention, distances) fall back to the default "backward" norm.
         this.freqNorm = FftNorm.parse(config.freqNorm());
-        for (Map.Entry<String, Module> m : backbone.modules().entrySet()) {
-            backboneModules.add(register_module(m.getKey(), m.getValue()));
-        }
+        // the backbone object keeps the Java peers of these modules alive (see EfficientNetBackbone)
+        backbone.modules().forEach(this::register_module);
         for (int i = 0; i < decoderStages.size(); i++) {
             decoder.add(register_module("dec_block" + (i + 1), decoderStages.get(i)));
         }

@@ -30,8 +30,8 @@ class ConfigChoiceTest {
     void coralValuesBecomeTheEnum() {
         assertEquals(CoralMode.SYMMETRIC, load("").config().coral());
         assertEquals(CoralMode.REFERENCE, load("  coral: reference").config().coral());
-        assertEquals("reference", load("  coral: reference").toPlain().get("config") instanceof java.util.Map<?, ?> m
-                ? m.get("coral") : null); // config show prints the spelling back
+        // config show prints the spelling back
+        assertEquals("reference", ((java.util.Map<?, ?>) load("  coral: reference").toPlain().get("config")).get("coral"));
     }
 
     @Test
