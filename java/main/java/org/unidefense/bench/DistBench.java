@@ -15,8 +15,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.TrainConfig;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.train.TwoPassStep;
@@ -52,7 +51,7 @@ public final class DistBench {
         TrainConfig config = ConfigLoader.load(Path.of("config_template/ocim/model_udr18.yml"), ConfigOverrides.none())
                 .config();
         manual_seed(1);
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("udr18");
         TwoPassTraining training = TwoPassTraining.fromConfig(model, config, 8000);
         TwoPassStep step = training.step();
         DistGroup group = env.isDistributed() ? DistGroup.open(env, CommBackend.GLOO, Duration.ofSeconds(300)) : null;

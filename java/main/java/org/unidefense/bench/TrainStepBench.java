@@ -3,7 +3,7 @@ package org.unidefense.bench;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.recce.Recce;
 import org.unidefense.train.RecceTraining;
@@ -32,7 +32,7 @@ public final class TrainStepBench {
      * @param perClass real images and fake images per step (the reference's "10 + 10")
      */
     public static Result run(ResolvedConfig cfg, int perClass, int size, int warmup, int repeats) {
-        return run(ModelConfigs.create(cfg), cfg, perClass, size, warmup, repeats);
+        return run(ModelRegistry.create(cfg), cfg, perClass, size, warmup, repeats);
     }
 
     /**

@@ -18,9 +18,8 @@ import org.unidefense.inference.InputDecoders;
 import org.unidefense.bench.PredictBench;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
-import org.unidefense.model.ModelConfigs;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.config.ModelConfig;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.DeviceSpec;
 import picocli.CommandLine;
@@ -99,7 +98,7 @@ public final class BenchCommand implements Runnable {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ModelFactory.names().iterator();
+            return ModelRegistry.names().iterator();
         }
     }
 
@@ -185,7 +184,7 @@ public final class BenchCommand implements Runnable {
         ResolvedConfig cfg = ConfigLoader.load(config, ConfigOverrides.none());
         long rssStart = ProcessMemory.rssBytes();
         double peak = MatmulPeak.gflops(1024, 5);
-        UniDefenseModel model = ModelConfigs.create(cfg);
+        UniDefenseModel model = ModelRegistry.create(cfg);
         applyNumerics(model);
         DeviceSpec dev = device.orElse(cfg.config().device()).resolve(0);
         if (!dev.isCpu()) {
@@ -288,8 +287,9 @@ public final class BenchCommand implements Runnable {
             throw new UserInputException("give either --model or --config, not both");
         }
         return config != null
-                ? ModelConfigs.create(ConfigLoader.load(config, ConfigOverrides.none()))
-                : ModelFactory.create(modelName == null ? "UDR18" : modelName, ModelOptions.defaults());
+                ? ModelRegistry.create(ConfigLoader.load(config, ConfigOverrides.none()))
+                : ModelRegistry.create(ModelConfig.defaults(modelName == null ? "UDR18" : modelName)
+                        .withNumClasses(2)); // two logits, as every official template uses
     }
 
     private void write(Map<String, Object> report) {

@@ -3,7 +3,7 @@ package org.unidefense.cli;
 import org.bytedeco.javacpp.PointerScope;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.ModuleSummary;
 import org.unidefense.model.ParameterCount;
 import org.unidefense.model.UniDefenseModel;
@@ -61,7 +61,7 @@ public final class ModelCommand implements Runnable {
             ConfigCommand.printWarnings(cfg, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             try (PointerScope scope = new PointerScope()) {
-                UniDefenseModel model = ModelConfigs.create(cfg.model());
+                UniDefenseModel model = ModelRegistry.create(cfg.model());
                 for (String line : ModuleSummary.lines(model, depth)) {
                     out.println(line);
                 }

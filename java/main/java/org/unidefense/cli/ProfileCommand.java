@@ -7,7 +7,7 @@ import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.io.AtomicFiles;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.profile.OneDnnChild;
 import org.unidefense.profile.OneDnnVerbose;
@@ -117,7 +117,7 @@ public final class ProfileCommand implements Runnable {
                 throw new UserInputException("give either --model or --config, not both");
             }
             cfg = ConfigLoader.load(config, ConfigOverrides.none());
-            model = ModelConfigs.create(cfg.model());
+            model = ModelRegistry.create(cfg.model());
         } else {
             model = BenchCommand.buildModel(config, modelName);
         }

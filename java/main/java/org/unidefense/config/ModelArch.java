@@ -5,27 +5,33 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The UniDefense network variants ({@code model.name}; the reference upper-cases the name before
- * looking it up, so {@code udr18} works too). The reference class names are accepted as aliases.
+ * The network variants ({@code model.name}; the reference upper-cases the name before looking it
+ * up, so {@code udr18} works too; the reference class names are accepted as aliases) and the
+ * defaults of their constructors. This is the one place those defaults are stated: the config
+ * parser fills absent keys from here, and {@code model.ModelRegistry} builds each variant from
+ * the filled-in {@link ModelConfig}.
  */
 public enum ModelArch {
-    /** EfficientNet-B4 backbone (reference class {@code UniDefenseModelEb4}). */
-    UDEB4("UniDefenseModelEb4", null, null, 1),
+    /** EfficientNet backbone (reference class {@code UniDefenseModelEb4}); the reference requires {@code extractor}. */
+    UDEB4("UniDefenseModelEb4", "efficientnet-b4", true, null, 1),
     /** ResNet-18 backbone (reference class {@code UniDefenseModelRes18}). */
-    UDR18("UniDefenseModelRes18", "resnet18", 448, 2),
+    UDR18("UniDefenseModelRes18", "resnet18", false, 448, 2),
     /** ResNet-50 backbone (reference class {@code UniDefenseModelRes50}). */
-    UDR50("UniDefenseModelRes50", "resnet50", 1024, 2),
+    UDR50("UniDefenseModelRes50", "resnet50", false, 1024, 2),
     /** RECCE (CVPR 2022, VISION-SJTU/RECCE): timm's legacy Xception, one fake logit by default. */
-    RECCE("Recce", "xception", null, 1);
+    RECCE("Recce", "xception", false, null, 1);
 
     private final String referenceClass;
     private final String defaultExtractor;
+    private final boolean extractorRequired;
     private final Integer defaultMidDepth;
     private final int defaultNumClasses;
 
-    ModelArch(String referenceClass, String defaultExtractor, Integer defaultMidDepth, int defaultNumClasses) {
+    ModelArch(String referenceClass, String defaultExtractor, boolean extractorRequired, Integer defaultMidDepth,
+              int defaultNumClasses) {
         this.referenceClass = referenceClass;
         this.defaultExtractor = defaultExtractor;
+        this.extractorRequired = extractorRequired;
         this.defaultMidDepth = defaultMidDepth;
         this.defaultNumClasses = defaultNumClasses;
     }
@@ -34,17 +40,26 @@ public enum ModelArch {
         return referenceClass;
     }
 
-    /** Backbone name used when {@code model.extractor} is absent; null means the key is required (UDEB4). */
+    /**
+     * The backbone built when none is named: the only one of the ResNet variants; for UDEB4 the
+     * one the reference's delimiter table knows (a config file must still name it, see
+     * {@link #extractorRequired()}).
+     */
     public String defaultExtractor() {
         return defaultExtractor;
     }
 
-    /** Embedder width used when {@code model.mid_depth} is absent; null for UDEB4, which has no such key. */
+    /** Whether a config file must give {@code model.extractor} (UDEB4: the reference constructor has no default). */
+    public boolean extractorRequired() {
+        return extractorRequired;
+    }
+
+    /** Embedder width used when {@code model.mid_depth} is absent; null when the variant has no such key. */
     public Integer defaultMidDepth() {
         return defaultMidDepth;
     }
 
-    /** {@code num_classes} when absent: 1 for UDEB4 (a single logit), 2 for the ResNet variants. */
+    /** {@code num_classes} when absent: 1 for UDEB4 and Recce (a single logit), 2 for the ResNet variants. */
     public int defaultNumClasses() {
         return defaultNumClasses;
     }

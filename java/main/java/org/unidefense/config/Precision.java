@@ -2,7 +2,6 @@ package org.unidefense.config;
 
 import org.unidefense.UserInputException;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * losses and normalisation statistics stay in float32 (see {@code tensor.Autocast}). The
  * reference builds its GradScaler with autocast disabled, i.e. it always trains in fp32.
  */
-public enum Precision {
+public enum Precision implements ConfigChoice {
     FP32("fp32"),
     BF16("bf16"),
     FP16("fp16");
@@ -23,14 +22,16 @@ public enum Precision {
         this.key = key;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
     public static List<String> keys() {
-        return Arrays.stream(values()).map(Precision::key).toList();
+        return ConfigChoice.keys(Precision.class);
     }
 
+    /** The command-line spelling (case-insensitive, unlike the configuration file's). */
     public static Precision parse(String value) {
         for (Precision p : values()) {
             if (p.key.equalsIgnoreCase(value)) {

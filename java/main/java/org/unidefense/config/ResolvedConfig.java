@@ -38,7 +38,7 @@ public record ResolvedConfig(
     public Map<String, Object> toPlain() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cfg_path", modelFile.toString());
-        out.put("model", modelPlain());
+        out.put("model", model.toPlain());
         out.put("config", configPlain());
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("file", datasetFile.toString());
@@ -50,28 +50,6 @@ public record ResolvedConfig(
         out.put("data", d);
         out.put("dataset", dataset.toPlain());
         return out;
-    }
-
-    private Map<String, Object> modelPlain() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", model.name());
-        m.put("extractor", model.extractor());
-        m.put("extractor_weights", model.extractorWeights());
-        m.put("num_classes", model.numClasses());
-        m.put("drop_rate", model.dropRate());
-        if (model.midDepth() != null) {
-            m.put("mid_depth", model.midDepth());
-        }
-        m.put("bias", model.bias());
-        m.put("affine", model.affine());
-        m.put("freq_norm", model.freqNorm());
-        if (model.arch().isEfficientNet()) {
-            m.put("delimiter", model.delimiter());
-            m.put("image_size", model.imageSize());
-            m.put("drop_connect_rate", model.dropConnectRate());
-            m.putAll(model.efficientNetOverrides());
-        }
-        return m;
     }
 
     private Map<String, Object> configPlain() {
@@ -134,7 +112,7 @@ public record ResolvedConfig(
             }
         }
         m.put("seed", c.seed());
-        m.put("coral", c.coral());
+        m.put("coral", c.coral().key());
         m.put("pass1_grad_carry", c.pass1GradCarry());
         m.put("device", c.device().toString());
         m.put("memory_format", c.memoryFormat() == null ? "auto" : c.memoryFormat().key());

@@ -131,6 +131,12 @@ final class Section {
         return v;
     }
 
+    /** {@link #choice(String, String, Collection)} for a vocabulary enum; absent or null gives {@code defaultValue}. */
+    <E extends Enum<E> & ConfigChoice> E choice(String key, E defaultValue, Class<E> type) {
+        String v = choice(key, defaultValue == null ? null : defaultValue.key(), ConfigChoice.keys(type));
+        return v == null ? null : ConfigChoice.lookup(type, v).orElseThrow();
+    }
+
     String requiredChoice(String key, Collection<String> allowed) {
         String v = choice(key, null, allowed);
         if (v == null) {

@@ -87,7 +87,7 @@ public record TrainConfig(
         FaceMargin margin,
         boolean useDomainLabel,
         long seed,
-        String coral,
+        CoralMode coral,
         double pass1GradCarry,
         double distributeTimeoutS,
         double distributeBucketMb,
@@ -99,7 +99,6 @@ public record TrainConfig(
         String trainerStates) {
 
     static final List<String> CROPS = List.of("nocrop", "4p");
-    static final List<String> CORAL_MODES = List.of("symmetric", "reference");
     public static final List<String> TRAINER_STATES = List.of("all", "latest");
     static final double DEFAULT_PASS1_GRAD_CARRY = 1.0 / 1024;
     static final double DEFAULT_DISTRIBUTE_TIMEOUT_S = 300;
@@ -173,7 +172,7 @@ public record TrainConfig(
         }
         boolean useDomainLabel = s.bool("use_domain_label", false);
         long seed = s.integer("seed", 42);
-        String coral = s.choice("coral", "symmetric", CORAL_MODES);
+        CoralMode coral = s.choice("coral", CoralMode.SYMMETRIC, CoralMode.class);
         double carry = s.number("pass1_grad_carry", DEFAULT_PASS1_GRAD_CARRY);
         if (carry < 0) {
             throw s.invalid("pass1_grad_carry", "expected a factor of 0 or more, found " + carry);
@@ -189,7 +188,7 @@ public record TrainConfig(
         formats.add(0, "auto");
         String format = s.choice("memory_format", "auto", formats);
         MemoryFormat memoryFormat = format.equals("auto") ? null : MemoryFormat.parse(format);
-        Precision precision = Precision.parse(s.choice("precision", Precision.FP32.key(), Precision.keys()));
+        Precision precision = s.choice("precision", Precision.FP32, Precision.class);
         String trainerStates = s.choice("trainer_states", "all", TRAINER_STATES);
         if (resumeBest && trainerStates.equals("latest")) {
             throw s.invalid("trainer_states", "resume_best needs the best model's trainer state: use 'all', found \"latest\"");

@@ -19,9 +19,9 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
     /** Dotted key path from the document root, e.g. {@code config.optimizer.lr} or {@code x.y[2]}. */
     String path();
 
-    /** "file:line" for messages. */
+    /** "file:line" for messages; just the source for values that come from no text ({@link #fromPlain}). */
     default String where() {
-        return file() + ":" + line();
+        return line() > 0 ? file() + ":" + line() : file().toString();
     }
 
     /** A YAML mapping; keys keep their order of appearance. */
@@ -61,6 +61,33 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
             return "the boolean " + v;
         }
         return "the number " + v;
+    }
+
+    /**
+     * The inverse of {@link #toPlain}: plain values stored elsewhere (a checkpoint's dict, a
+     * saved config) as a tree the config readers take, with the scalar types YAML gives
+     * (whole numbers as Long, fractions as Double). Line 0: there is no line to name.
+     */
+    static YamlNode fromPlain(Path source, String path, Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, YamlNode> entries = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> entries.put(String.valueOf(k), fromPlain(source, path + "." + k, v)));
+            return new Mapping(source, 0, path, entries);
+        }
+        if (value instanceof List<?> l) {
+            List<YamlNode> items = new java.util.ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                items.add(fromPlain(source, path + "[" + i + "]", l.get(i)));
+            }
+            return new Sequence(source, 0, path, items);
+        }
+        Object v = value;
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            v = ((Number) v).longValue();
+        } else if (v instanceof Float f) {
+            v = f.doubleValue();
+        }
+        return new Scalar(source, 0, path, v);
     }
 
     /** Converts to plain Java values (LinkedHashMap, List, scalars) for printing or pass-through. */

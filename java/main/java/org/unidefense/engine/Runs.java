@@ -8,7 +8,7 @@ import org.unidefense.data.dataset.Stage;
 import org.unidefense.data.loader.SplitLoaders;
 import org.unidefense.distributed.DistEnv;
 import org.unidefense.distributed.DistributedRun;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.recce.Recce;
 import org.unidefense.model.weights.ImageNetInit;
@@ -83,7 +83,7 @@ public final class Runs {
         // directory exists: a failed start must not leave a directory that blocks the next one.
         SplitIndex index = SplitIndexBuilder.forRun(SplitLoaders.cropMode(cfg)).build(cfg.dataset(), Stage.TRAIN);
         manual_seed(cfg.config().seed());
-        UniDefenseModel model = ModelConfigs.create(cfg);
+        UniDefenseModel model = ModelRegistry.create(cfg);
         String imageNet = resume ? null
                 : ImageNetInit.apply(model, cfg.model(), cfg.modelFile()).map(Object::toString).orElse(null);
         // On the device before the optimizer exists, so its state is created there too.
@@ -196,7 +196,7 @@ public final class Runs {
                     }
                     continue;
                 }
-                UniDefenseModel model = ModelConfigs.create(cfg);
+                UniDefenseModel model = ModelRegistry.create(cfg);
                 placeOn(model, device, cfg.config().seed());
                 // Loaded values are copied into the model's tensors: map_location = the model's device.
                 ModelCheckpoint ckpt = ModelCheckpoint.load(file, model);

@@ -8,7 +8,7 @@ import org.unidefense.data.FaceBox;
 import org.unidefense.face.FaceDetector;
 import org.unidefense.media.Frame;
 import org.unidefense.media.MediaException;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.DeviceSpec;
 
@@ -379,7 +379,7 @@ public final class Detector implements AutoCloseable {
                     throw new UserInputException(src.checkpointFile() + ": the model has " + src.model().numClasses()
                             + " output classes; the detector needs 2 (real, attack)");
                 }
-                m = ModelConfigs.create(src.model());
+                m = ModelRegistry.create(src.model());
                 try {
                     src.checkpoint().loadInto(m);
                 } catch (RuntimeException e) {

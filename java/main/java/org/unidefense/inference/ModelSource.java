@@ -75,8 +75,8 @@ public record ModelSource(Path checkpointFile, ModelCheckpoint checkpoint, Model
             }
             Map<String, Object> saved = readYaml(runConfig);
             model = ckpt.info().filter(i -> !i.modelConfig().isEmpty())
-                    .map(i -> StoredModelConfig.of(i.modelConfig(), file.toString()))
-                    .orElseGet(() -> StoredModelConfig.of(section(saved, "model", runConfig), runConfig + " [model]"));
+                    .map(i -> ModelConfig.fromStored(i.modelConfig(), file.toString()))
+                    .orElseGet(() -> ModelConfig.fromStored(section(saved, "model", runConfig), runConfig + " [model]"));
             settings = fromSaved(saved, runConfig);
         }
         double margin = settings.margin;

@@ -15,7 +15,9 @@ import java.util.List;
  * @param freq          per-sample mean spectral distance of rec and x [N]
  * @param freqMask      the attention's frequency mask [N, 1, h, w/2+1]
  * @param spatMask      the attention's spatial mask [N, 1, h, w]
- * @param factorization the bottleneck-normalised embedding before the classifier's dropout [N, D]
+ * @param factorization the bottleneck-normalised embedding [N, D], before the classifier's dropout
+ *                      (in training UDEB4's is after it: its dropout is in place,
+ *                      {@link UniDefenseNet.Quirks#dropoutInPlace})
  * @param triplet       spatially averaged features for the triplet losses
  */
 public record ModelOutput(Tensor clsOut, Tensor rec, Tensor spatial, Tensor freq, Tensor freqMask,

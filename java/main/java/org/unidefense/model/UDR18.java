@@ -1,10 +1,14 @@
 package org.unidefense.model;
 
-import org.unidefense.UserInputException;
+import org.unidefense.config.ModelArch;
+import org.unidefense.config.ModelConfig;
+import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.DecoderStage;
 import org.unidefense.model.resnet.EmbedderRes18Layer1;
 import org.unidefense.model.resnet.EmbedderRes18Layer2;
 import org.unidefense.model.resnet.ExtractorRes18;
+import org.unidefense.model.resnet.ResNetBackbone;
+import org.unidefense.tensor.FftNorm;
 
 import java.util.List;
 
@@ -14,35 +18,20 @@ import java.util.List;
  * 512-channel embedding at 1/16 size.
  */
 public class UDR18 extends UniDefenseResNet {
-    public static final String NAME = "UDR18";
+    public static final String NAME = ModelArch.UDR18.name();
+    private static final long MID = ExtractorRes18.OUT_CHANNELS;
     private static final long EMBEDDING = 512;
+    private static final Activation ACT = Activation.RELU;
 
-    public UDR18(ModelOptions o) {
-        super(NAME, o, new ExtractorRes18(checked(o).freqNorm()),
-                new EmbedderRes18Layer1(midDepth(o), o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
-                new EmbedderRes18Layer2(o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
-                List.of(DecoderStage.build(midDepth(o), 128, 128, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
-                        DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACTIVATION, o.affine(), o.bias())),
-                EMBEDDING);
+    public UDR18(ModelConfig config) {
+        this(checked(NAME, config, ModelArch.UDR18.defaultExtractor(), MID), FftNorm.parse(config.freqNorm()));
     }
 
-    private static ModelOptions checked(ModelOptions o) {
-        if (o.extractor() != null && !o.extractor().equalsIgnoreCase("resnet18")) {
-            throw new UserInputException("model " + NAME + ": extractor must be resnet18, got '" + o.extractor() + "'");
-        }
-        return o;
-    }
-
-    private static long midDepth(ModelOptions o) {
-        if (o.midDepth() != null && o.midDepth() != ExtractorRes18.OUT_CHANNELS) {
-            throw new UserInputException("model " + NAME + ": mid_depth must be " + ExtractorRes18.OUT_CHANNELS
-                    + " (the extractor's output channels), got " + o.midDepth());
-        }
-        return ExtractorRes18.OUT_CHANNELS;
-    }
-
-    @Override
-    public String architecture() {
-        return NAME;
+    private UDR18(ModelConfig o, FftNorm norm) {
+        super(NAME, o, new ResNetBackbone(new ExtractorRes18(norm),
+                        new EmbedderRes18Layer1(MID, o.bias(), ENCODER_NORM, o.affine(), ACT),
+                        new EmbedderRes18Layer2(o.bias(), ENCODER_NORM, o.affine(), ACT), MID, EMBEDDING),
+                List.of(DecoderStage.build(MID, 128, 128, false, DECODER_NORM, ACT, o.affine(), o.bias()),
+                        DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACT, o.affine(), o.bias())));
     }
 }

@@ -1,10 +1,14 @@
 package org.unidefense.model;
 
-import org.unidefense.UserInputException;
+import org.unidefense.config.ModelArch;
+import org.unidefense.config.ModelConfig;
+import org.unidefense.model.nn.Activation;
 import org.unidefense.model.nn.DecoderStage;
 import org.unidefense.model.resnet.EmbedderRes50Layer1;
 import org.unidefense.model.resnet.EmbedderRes50Layer2;
 import org.unidefense.model.resnet.ExtractorRes50;
+import org.unidefense.model.resnet.ResNetBackbone;
+import org.unidefense.tensor.FftNorm;
 
 import java.util.List;
 
@@ -14,36 +18,21 @@ import java.util.List;
  * embedding at 1/32 size.
  */
 public class UDR50 extends UniDefenseResNet {
-    public static final String NAME = "UDR50";
+    public static final String NAME = ModelArch.UDR50.name();
+    private static final long MID = ExtractorRes50.OUT_CHANNELS;
     private static final long EMBEDDING = 2048;
+    private static final Activation ACT = Activation.RELU;
 
-    public UDR50(ModelOptions o) {
-        super(NAME, o, new ExtractorRes50(checked(o).freqNorm()),
-                new EmbedderRes50Layer1(midDepth(o), o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
-                new EmbedderRes50Layer2(o.bias(), ENCODER_NORM, o.affine(), ACTIVATION),
-                List.of(DecoderStage.build(midDepth(o), 256, 256, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
-                        DecoderStage.build(256, 128, 128, false, DECODER_NORM, ACTIVATION, o.affine(), o.bias()),
-                        DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACTIVATION, o.affine(), o.bias())),
-                EMBEDDING);
+    public UDR50(ModelConfig config) {
+        this(checked(NAME, config, ModelArch.UDR50.defaultExtractor(), MID), FftNorm.parse(config.freqNorm()));
     }
 
-    private static ModelOptions checked(ModelOptions o) {
-        if (o.extractor() != null && !o.extractor().equalsIgnoreCase("resnet50")) {
-            throw new UserInputException("model " + NAME + ": extractor must be resnet50, got '" + o.extractor() + "'");
-        }
-        return o;
-    }
-
-    private static long midDepth(ModelOptions o) {
-        if (o.midDepth() != null && o.midDepth() != ExtractorRes50.OUT_CHANNELS) {
-            throw new UserInputException("model " + NAME + ": mid_depth must be " + ExtractorRes50.OUT_CHANNELS
-                    + " (the extractor's output channels), got " + o.midDepth());
-        }
-        return ExtractorRes50.OUT_CHANNELS;
-    }
-
-    @Override
-    public String architecture() {
-        return NAME;
+    private UDR50(ModelConfig o, FftNorm norm) {
+        super(NAME, o, new ResNetBackbone(new ExtractorRes50(norm),
+                        new EmbedderRes50Layer1(MID, o.bias(), ENCODER_NORM, o.affine(), ACT),
+                        new EmbedderRes50Layer2(o.bias(), ENCODER_NORM, o.affine(), ACT), MID, EMBEDDING),
+                List.of(DecoderStage.build(MID, 256, 256, false, DECODER_NORM, ACT, o.affine(), o.bias()),
+                        DecoderStage.build(256, 128, 128, false, DECODER_NORM, ACT, o.affine(), o.bias()),
+                        DecoderStage.build(128, 64, 32, true, DECODER_NORM, ACT, o.affine(), o.bias())));
     }
 }

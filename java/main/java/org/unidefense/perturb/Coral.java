@@ -1,5 +1,6 @@
 package org.unidefense.perturb;
 
+import org.unidefense.config.CoralMode;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
@@ -13,7 +14,7 @@ import static org.bytedeco.pytorch.global.torch.eye;
  * <p>With per-image channel rows f standardised to zero mean and unit (unbiased) std, the
  * "covariance" is Σ = f·fᵀ + I (not divided by the pixel count, as in the reference). The
  * aligned source is √Σ_t · √Σ_s⁻¹ · f_s, then scaled and shifted by the target's std and mean.
- * {@link CoralMode#SQRT} uses true matrix square roots; {@link CoralMode#REFERENCE} the reference's
+ * {@link CoralMode#SYMMETRIC} uses true matrix square roots; {@link CoralMode#REFERENCE} the reference's
  * SVD formula (see {@link ReferenceSvdRoot}).
  */
 public final class Coral implements StyleAlignment {

@@ -56,24 +56,13 @@ public final class TwoPassTraining implements Training {
                 config.lambdaFreq(), config.lambdaFac());
         Generator generator = make_generator_cpu(seed);
         model.setGenerator(generator);
-        PerturbationPolicy policy = new PerturbationPolicy(alignment(config.coral()));
+        PerturbationPolicy policy = new PerturbationPolicy(Coral.of(config.coral()));
         TwoPassStep step = new TwoPassStep(model, optimizer, plan, weights, totalSteps, config.pass1GradCarry(), policy,
                 new GeneratorRandom(generator));
         if (model.precision().needsGradScaler()) {
             step.setGradScaler(GradScaler.reference());
         }
         return new TwoPassTraining(model, optimizer, plan, step, generator);
-    }
-
-    /** config.coral: {@code symmetric} (default; a true square root) or {@code reference}. */
-    static StyleAlignment alignment(String coral) {
-        if (coral == null || coral.equals("symmetric") || coral.equals("sqrt")) {
-            return Coral.sqrt();
-        }
-        if (coral.equals("reference")) {
-            return Coral.reference();
-        }
-        throw new UserInputException("config.coral: expected 'symmetric' or 'reference', found '" + coral + "'");
     }
 
     public UniDefenseModel model() {

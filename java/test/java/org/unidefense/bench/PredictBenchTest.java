@@ -2,8 +2,7 @@ package org.unidefense.bench;
 
 import org.junit.jupiter.api.Test;
 import org.unidefense.inference.InputDecoders;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PredictBenchTest {
     @Test
     void everyRenderedPictureIsScoredInEachTimedPass() {
-        PredictBench.Result r = PredictBench.run(ModelFactory.create("UDR18", ModelOptions.defaults()), 32, 4, 2, 4, 1,
+        PredictBench.Result r = PredictBench.run(ModelRegistry.create("UDR18"), 32, 4, 2, 4, 1,
                 InputDecoders.defaults());
         assertEquals(4, r.images());
         // the cascade misses some rendered faces (about 1 in 5): those pictures are processed, not scored

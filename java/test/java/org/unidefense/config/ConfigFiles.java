@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes small config files for tests, so each test shows the YAML (and its line numbers) it checks. */
-final class ConfigFiles {
+public final class ConfigFiles {
     /** A complete OCIM dataset file with every key the OCIM engine needs for training. */
-    static final String OCIM_DATA = """
+    public static final String OCIM_DATA = """
             root: /data
             O_root: Oulu_NPU
             C_root: CASIA_database
@@ -30,7 +30,7 @@ final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    static Path write(Path dir, String name, String text) {
+    public static Path write(Path dir, String name, String text) {
         try {
             Path p = dir.resolve(name);
             Files.createDirectories(p.getParent());
@@ -42,7 +42,7 @@ final class ConfigFiles {
     }
 
     /** A minimal UDR18 model file: only the keys the reference indexes without a default. */
-    static String minimalModel(String dataFile) {
+    public static String minimalModel(String dataFile) {
         return """
                 model:
                   name: UDR18

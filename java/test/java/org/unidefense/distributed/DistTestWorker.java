@@ -1,5 +1,6 @@
 package org.unidefense.distributed;
 
+import org.unidefense.config.ModelConfig;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.DimnameListOptional;
 import org.bytedeco.pytorch.GeneratorOptional;
@@ -17,7 +18,6 @@ import org.unidefense.perturb.PerturbationRandom;
 import org.unidefense.config.OptimizerSpec;
 import org.unidefense.config.SchedulerSpec;
 import org.unidefense.loss.LossWeights;
-import org.unidefense.model.ModelOptions;
 import org.unidefense.model.UDR18;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
@@ -107,7 +107,7 @@ public final class DistTestWorker {
      */
     static float[] train(DistGroup group, int rank, int world, int steps, long initSeed) {
         manual_seed(initSeed);
-        UniDefenseModel model = new FrozenBatchNormUdr18(ModelOptions.defaults().withDropRate(0.0));
+        UniDefenseModel model = new FrozenBatchNormUdr18(ModelConfig.defaults("UDR18").withDropRate(0.0));
         GroupedOptimizer optimizer = OptimizerFactory.create(new OptimizerSpec("sgd", 0.0, 0.05, Map.of()),
                 ParamGroups.weightDecaySplit(model, 0.0));
         LearningRatePlan plan = new LearningRatePlan(optimizer, LrSchedulers.create(SchedulerSpec.constant(), optimizer),
@@ -192,7 +192,7 @@ public final class DistTestWorker {
 
     /** UDR18 whose BatchNorm layers stay in eval mode, so batch statistics do not couple the samples. */
     static final class FrozenBatchNormUdr18 extends UDR18 {
-        FrozenBatchNormUdr18(ModelOptions o) {
+        FrozenBatchNormUdr18(ModelConfig o) {
             super(o);
         }
 

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveWriter;
 import org.unidefense.config.ConfigLoader;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.train.TwoPassTraining;
@@ -88,7 +87,7 @@ class FullDiskTest {
     @Test
     void aTrainerStateTooBigForTheDiskFailsInOneLineNamingThePath() throws IOException {
         torch.set_num_threads(2);
-        UniDefenseModel m = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel m = ModelRegistry.create("udr18");
         TwoPassTraining t = TwoPassTraining.fromConfig(m,
                 ConfigLoader.load(Path.of("config_template/ocim/model_udr18.yml")).config(), 100, 3);
         // after a step the optimizer holds its moments: the state is about twice the weights, far over 3 MB

@@ -22,8 +22,7 @@ import org.unidefense.data.transform.Pixels;
 import org.unidefense.metrics.MetricReport;
 import org.unidefense.metrics.Metrics;
 import org.unidefense.metrics.ThresholdRule;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 
 import java.io.IOException;
@@ -136,7 +135,7 @@ class ProtocolStreamsTest {
     @Test
     void forgeryValidatesFramesAtThresholdHalf() {
         SplitIndex index = new SplitIndex("FFpp", List.of(), List.of(videoPart("val", "FFpp", 3)), List.of());
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("udr18");
         try (Protocol p = Protocol.of(fe, index)) {
             Evaluation e = p.validate(model);
             assertEquals(0.5, e.metrics().get("val/Thre"), 0.0);
@@ -150,7 +149,7 @@ class ProtocolStreamsTest {
     void ocimValidatesVideosWithTheirEerThreshold() throws IOException {
         DatasetSplit target = videoPart("val", "M", 3);
         SplitIndex index = new SplitIndex("OCIM", List.of(), List.of(target), List.of(target));
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("udr18");
         try (Protocol p = Protocol.of(ocimConfig(), index)) {
             Evaluation e = p.validate(model);
             assertEquals(3.0, e.metrics().get("val/video/NumP"), 0.0);

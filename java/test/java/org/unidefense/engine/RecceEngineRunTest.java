@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.store.LmdbImageStore;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.recce.Recce;
 import org.unidefense.model.weights.ModelCheckpoint;
@@ -76,7 +76,7 @@ class RecceEngineRunTest {
         assertEquals(2, metrics.lines().filter(l -> l.contains("\"train/total_loss\"")).count(), metrics);
         assertTrue(metrics.contains("\"train/contra_loss\""), metrics);
 
-        UniDefenseModel reloaded = ModelConfigs.create(cfg.model());
+        UniDefenseModel reloaded = ModelRegistry.create(cfg.model());
         ModelCheckpoint.load(dir.resolve("latest.pt"), reloaded);
         Map<String, Tensor> loaded = reloaded.stateDict();
         assertEquals(trained.keySet(), loaded.keySet());

@@ -14,8 +14,7 @@ import org.unidefense.UserInputException;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.TrainConfig;
 import org.unidefense.io.AtomicFiles;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.StateDictLoader;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
@@ -66,19 +65,19 @@ class TrainerStateFileTest {
 
     @Test
     void restoredOptimizerAndGeneratorRepeatTheNextStep() {
-        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel a = ModelRegistry.create("udr18");
         TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
         step(ta, 1);
         Path state = dir.resolve("latest-1.state");
         TrainerStateFile.save(state, ta, 1);
         Map<String, Tensor> weightsAfterOne = a.stateDict();
 
-        UniDefenseModel b = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel b = ModelRegistry.create("udr18");
         StateDictLoader.load(b, weightsAfterOne, "weights after step 1");
         TwoPassTraining tb = TwoPassTraining.fromConfig(b, config, 100, 999);
         TrainerStateFile.load(state, tb, 1);
 
-        UniDefenseModel c = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel c = ModelRegistry.create("udr18");
         StateDictLoader.load(c, weightsAfterOne, "weights after step 1");
         TwoPassTraining tc = TwoPassTraining.fromConfig(c, config, 100, 11);  // same seed, but fresh moments
 
@@ -91,7 +90,7 @@ class TrainerStateFileTest {
 
     @Test
     void aStateOfAnotherStepIsRefused() {
-        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel a = ModelRegistry.create("udr18");
         TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
         Path state = dir.resolve("latest-5.state");
         TrainerStateFile.save(state, ta, 5);
@@ -102,7 +101,7 @@ class TrainerStateFileTest {
 
     @Test
     void anInterruptedCheckpointWriteLeavesTheOldCheckpoint() throws IOException {
-        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel a = ModelRegistry.create("udr18");
         Path latest = dir.resolve("latest.pt");
         ModelCheckpoint.save(latest, a, Map.of("step", 1L));
         IOException crash = assertThrows(IOException.class, () -> AtomicFiles.write(latest, tmp -> {
@@ -132,7 +131,7 @@ class TrainerStateFileTest {
 
     @Test
     void aTruncatedOrDamagedStateIsNamedInOneLineWithoutNativeTrace() throws IOException {
-        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel a = ModelRegistry.create("udr18");
         TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
         Path state = dir.resolve("latest-5.state");
         TrainerStateFile.save(state, ta, 5);
@@ -157,7 +156,7 @@ class TrainerStateFileTest {
 
     @Test
     void weightsInspectVerifiesATrainerStateAndNamesItsStep() throws IOException {
-        UniDefenseModel a = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel a = ModelRegistry.create("udr18");
         TwoPassTraining ta = TwoPassTraining.fromConfig(a, config, 100, 11);
         Path state = dir.resolve("best-7.state");
         TrainerStateFile.save(state, ta, 7);

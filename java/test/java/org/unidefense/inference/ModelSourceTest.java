@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.config.ModelArch;
 import org.unidefense.config.ModelConfig;
-import org.unidefense.model.weights.ModelConfigEntries;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +71,9 @@ class ModelSourceTest {
     void storedModelConfigsRoundTrip() {
         ModelConfig udr18 = new ModelConfig("UDR18", ModelArch.UDR18, "resnet18", null, 2, 0.5, 448, false, true, "ortho",
                 null, null, null, Map.of());
-        assertEquals(udr18, StoredModelConfig.of(ModelConfigEntries.of(udr18), "test"));
+        assertEquals(udr18, ModelConfig.fromStored(udr18.toPlain(), "test"));
         ModelConfig udeb4 = new ModelConfig("UDEB4", ModelArch.UDEB4, "efficientnet-b4", null, 2, 0.2, null, true, false,
                 "backward", List.of(1, 2, 3), 256, 0.1, Map.of("width_coefficient", 1.2));
-        assertEquals(udeb4, StoredModelConfig.of(ModelConfigEntries.of(udeb4), "test"));
+        assertEquals(udeb4, ModelConfig.fromStored(udeb4.toPlain(), "test"));
     }
 }

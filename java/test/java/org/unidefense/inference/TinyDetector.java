@@ -6,7 +6,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
 
@@ -48,7 +48,7 @@ public final class TinyDetector {
         }
         config = ConfigLoader.load(modelFile, ConfigOverrides.none().withTest(true));
         checkpoint = dir.resolve("best_model.bin");
-        try (UniDefenseModel m = ModelConfigs.create(config.model())) {
+        try (UniDefenseModel m = ModelRegistry.create(config.model())) {
             ModelCheckpoint.save(checkpoint, m, Map.of("step", 1L), config.model(), THRESHOLD);
         }
     }
@@ -68,7 +68,7 @@ public final class TinyDetector {
 
     /** A fresh model with the checkpoint's weights. */
     public UniDefenseModel loadedModel() {
-        UniDefenseModel m = ModelConfigs.create(config.model());
+        UniDefenseModel m = ModelRegistry.create(config.model());
         ModelCheckpoint.load(checkpoint, m);
         m.train(false);
         return m;

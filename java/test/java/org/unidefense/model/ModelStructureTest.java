@@ -1,5 +1,6 @@
 package org.unidefense.model;
 
+import org.unidefense.config.ModelConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +32,7 @@ class ModelStructureTest {
                 params += n;
             }
         }
-        UniDefenseModel model = ModelFactory.create(name.toLowerCase(), ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create(name.toLowerCase());
         ParameterCount c = model.parameterCount();
         assertEquals(params, c.parameters());
         assertEquals(buffers, c.buffers());
@@ -42,7 +43,7 @@ class ModelStructureTest {
 
     @Test
     void summaryListsTheReferenceSubmodulesWithTheirCounts() {
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         java.util.List<String> lines = ModuleSummary.lines(model, 1);
         assertEquals(10, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("UDR18 (UDR18): "), lines.get(0));
@@ -57,20 +58,20 @@ class ModelStructureTest {
     @Test
     void unknownModelNameIsAUserError() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> ModelFactory.create("UDR34", ModelOptions.defaults()));
+                () -> ModelRegistry.create("UDR34"));
         assertTrue(e.getMessage().contains("UDR34") && e.getMessage().contains("UDR18"), e.getMessage());
     }
 
     @Test
     void midDepthOtherThanTheExtractorOutputIsAUserError() {
         assertThrows(UserInputException.class,
-                () -> ModelFactory.create("UDR18", ModelOptions.defaults().withMidDepth(512)));
+                () -> ModelRegistry.create(ModelConfig.defaults("UDR18").withMidDepth(512)));
     }
 
     @Test
     void anotherExtractorThanTheArchitecturesIsAUserError() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> ModelFactory.create("UDR50", ModelOptions.defaults().withExtractor("resnet18")));
+                () -> ModelRegistry.create(ModelConfig.defaults("UDR50").withExtractor("resnet18")));
         assertTrue(e.getMessage().contains("resnet50"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class PretrainedResNetTest {
     @CsvSource({"UDR18, resnet18-5c106cde, 12, 0", "UDR50, resnet50_a1_0-14fe96d1, 20, 12345"})
     void imagenetFileFillsTheExtractorExceptTheSFConvTensors(String arch, String file, int sfKeys, long tracked) {
         Map<String, Tensor> weights = ReferenceFixtures.stateDict(Fixture.of("G_pretrained_format"), file);
-        UniDefenseResNet model = (UniDefenseResNet) ModelFactory.create(arch, ModelOptions.defaults());
+        UniDefenseResNet model = (UniDefenseResNet) ModelRegistry.create(arch);
         Map<String, Tensor> before = model.stateDict();
         float sfBefore = Tensors.toFloats(before.get("extractor.layer2.0.conv2.sf_coef"))[0];
 
@@ -49,7 +49,7 @@ class PretrainedResNetTest {
     @Test
     void aFileOfAnotherArchitectureIsAUserError() {
         Map<String, Tensor> weights = ReferenceFixtures.stateDict(Fixture.of("G_pretrained_format"), "resnet18-5c106cde");
-        UniDefenseResNet model = (UniDefenseResNet) ModelFactory.create("UDR50", ModelOptions.defaults());
+        UniDefenseResNet model = (UniDefenseResNet) ModelRegistry.create("UDR50");
         UserInputException e = assertThrows(UserInputException.class,
                 () -> model.loadExtractorWeights(weights, "resnet18-5c106cde.pth"));
         assertTrue(e.getMessage().contains("resnet18-5c106cde.pth")

@@ -1,5 +1,6 @@
 package org.unidefense.model;
 
+import org.unidefense.config.ModelConfig;
 import org.bytedeco.pytorch.Tensor;
 import org.unidefense.testing.Fixture;
 import org.unidefense.testing.FixtureTensor;
@@ -26,14 +27,14 @@ final class ReferenceFixtures {
      */
     static UniDefenseModel loadedModel(String group, Fixture f) {
         com.fasterxml.jackson.databind.JsonNode kw = f.meta().path("constructor_kwargs");
-        ModelOptions o = ModelOptions.defaults();
+        ModelConfig o = ModelConfig.defaults(f.meta().get("model").asText()).withNumClasses(2);
         if (kw.hasNonNull("extractor")) {
             o = o.withExtractor(kw.get("extractor").asText());
         }
         if (kw.hasNonNull("image_size")) {
             o = o.withImageSize(kw.get("image_size").asInt());
         }
-        UniDefenseModel model = ModelFactory.create(f.meta().get("model").asText(), o);
+        UniDefenseModel model = ModelRegistry.create(o);
         StateDictLoader.load(model, stateDict(f, "weights"), group + " weights");
         model.eval();
         return model;

@@ -30,7 +30,7 @@ class ResNetGradientFlowTest {
     @Test
     void classifierLossReachesBackboneAndAttentionButNotTheDecoder() {
         torch.set_num_threads(2);
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         model.train(true);
         model.setGenerator(make_generator_cpu(5));
         Tensor x = empty(4, 3, 32, 32).uniform_(-1.0, 1.0, new GeneratorOptional(make_generator_cpu(6)));

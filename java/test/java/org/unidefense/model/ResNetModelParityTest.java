@@ -40,7 +40,7 @@ class ResNetModelParityTest {
 
     private static UniDefenseResNet build(String group, Fixture f) {
         String arch = f.meta().get("model").asText();
-        UniDefenseResNet model = (UniDefenseResNet) ModelFactory.create(arch, ModelOptions.defaults());
+        UniDefenseResNet model = (UniDefenseResNet) ModelRegistry.create(arch);
         Map<String, Tensor> weights = ReferenceFixtures.stateDict(f, "weights");
         assertEquals(List.copyOf(weights.keySet()), List.copyOf(model.stateDict().keySet()),
                 group + ": state-dict keys and their order");

@@ -1,5 +1,6 @@
 package org.unidefense.model;
 
+import org.unidefense.config.ModelConfig;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -33,7 +34,7 @@ class ResNetTrainModeForwardTest {
     void build() {
         torch.set_num_threads(2);
         f = Fixture.of("E_train_udr18");
-        model = ModelFactory.create("udr18", ModelOptions.defaults().withDropRate(0.0));
+        model = ModelRegistry.create(ModelConfig.defaults("udr18").withDropRate(0.0));
         StateDictLoader.load(model, ReferenceFixtures.stateDict(f, "initial"), "E initial weights");
         model.train(true);
         batch = ReferenceFixtures.array(f, "batch");

@@ -1,5 +1,6 @@
 package org.unidefense.model;
 
+import org.unidefense.config.ModelConfig;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class UDEB4PlainConvTrainingTest {
     @BeforeAll
     static void build() {
         set_num_threads(2);
-        model = new UDEB4(ModelOptions.defaults().withFreqNorm(null).withImageSize(64));
+        model = new UDEB4(ModelConfig.defaults("UDEB4").withNumClasses(2).withFreqNorm(null).withImageSize(64));
     }
 
     @AfterAll

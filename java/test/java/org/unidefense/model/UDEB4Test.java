@@ -1,5 +1,6 @@
 package org.unidefense.model;
 
+import org.unidefense.config.ModelConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -54,7 +55,7 @@ class UDEB4Test {
         Map<String, Tensor> weights = fixtureWeights();
         Tensor input = fixtureTensor("input");
 
-        UDEB4 model = new UDEB4(ModelOptions.defaults().withExtractor("efficientnet-b4").withImageSize(128));
+        UDEB4 model = new UDEB4(ModelConfig.defaults("UDEB4").withNumClasses(2).withExtractor("efficientnet-b4").withImageSize(128));
         Map<String, Tensor> sd = model.stateDict();
         modelKeys = new ArrayList<>(sd.keySet());
         modelShapes = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ class UDEB4Test {
         }
         model.close();
 
-        model380 = (UDEB4) ModelFactory.create("udeb4", ModelOptions.defaults());
+        model380 = (UDEB4) ModelRegistry.create(ModelConfig.defaults("udeb4").withNumClasses(2));
         block6Padding380 = model380.backbone().blocks().get(6).depthwiseConv().padding();
         StateDictLoader.load(model380, weights, "fixture A_udeb4 weights");
         model380.eval();
@@ -263,10 +264,10 @@ class UDEB4Test {
     @Test
     void unknownExtractorAndNonPositiveImageSizeAreUserErrors() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> new UDEB4(ModelOptions.defaults().withExtractor("efficientnet-b9")));
+                () -> new UDEB4(ModelConfig.defaults("UDEB4").withExtractor("efficientnet-b9")));
         assertTrue(e.getMessage().contains("efficientnet-b9") && e.getMessage().contains("efficientnet-b4"), e.getMessage());
-        e = assertThrows(UserInputException.class, () -> new UDEB4(ModelOptions.defaults().withImageSize(0)));
+        e = assertThrows(UserInputException.class, () -> new UDEB4(ModelConfig.defaults("UDEB4").withImageSize(0)));
         assertTrue(e.getMessage().contains("image_size"), e.getMessage());
-        assertThrows(UserInputException.class, () -> new UDEB4(ModelOptions.defaults(), new int[]{2, 6, 10, 16, 22, 30}));
+        assertThrows(UserInputException.class, () -> new UDEB4(ModelConfig.defaults("UDEB4").withDelimiter(List.of(2, 6, 10, 16, 22, 30))));
     }
 }

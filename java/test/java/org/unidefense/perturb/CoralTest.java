@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.unidefense.testing.PointerScopePerTest;
 import org.unidefense.UserInputException;
+import org.unidefense.config.CoralMode;
 import org.unidefense.testing.Fixture;
 import org.unidefense.tensor.Tensors;
 
@@ -124,11 +125,14 @@ class CoralTest {
     }
 
     @Test
-    void modeParsesConfigValuesAndRejectsOthers() {
-        assertEquals(CoralMode.REFERENCE, CoralMode.fromConfig("reference"));
-        assertEquals(CoralMode.SQRT, CoralMode.fromConfig(" SQRT "));
-        UserInputException e = assertThrows(UserInputException.class, () -> CoralMode.fromConfig("svd"));
-        assertTrue(e.getMessage().contains("coral") && e.getMessage().contains("svd"));
+    void configModeSelectsTheRoot() {
+        // config.coral: symmetric is the true square root, reference the reference's formula (coral_out)
+        Tensor style = fx.tensor("style");
+        Tensor content = fx.tensor("content");
+        assertArrayEquals(Tensors.toFloats(Coral.sqrt().align(style, content)),
+                Tensors.toFloats(Coral.of(CoralMode.SYMMETRIC).align(style, content)));
+        assertArrayEquals(Tensors.toFloats(Coral.reference().align(style, content)),
+                Tensors.toFloats(Coral.of(CoralMode.REFERENCE).align(style, content)));
     }
 
     private static Tensor standardizedRows(Tensor x) {

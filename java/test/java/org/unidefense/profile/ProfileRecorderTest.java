@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class ProfileRecorderTest {
     @BeforeAll
     static void profileOneStep() {
         ResolvedConfig cfg = ConfigLoader.load(Path.of("config_template/ocim/model_udr18.yml"), ConfigOverrides.none());
-        model = ModelConfigs.create(cfg.model());
+        model = ModelRegistry.create(cfg.model());
         result = ProfileRun.run(model, cfg, new ProfileRun.Settings(ProfileRun.Workload.train, 1, SIZE, 1, 0, 2), null);
         assertFalse(Trace.on(), "recording is switched off after the run");
     }

@@ -1,8 +1,7 @@
 package org.unidefense.profile;
 
 import org.junit.jupiter.api.Test;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UDEB4;
 
 import java.util.List;
@@ -16,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Udeb4SpansTest {
     @Test
     void everyBackboneBlockAndDecoderStageIsASpan() {
-        UDEB4 model = (UDEB4) ModelFactory.create("UDEB4", ModelOptions.defaults());
+        UDEB4 model = (UDEB4) ModelRegistry.create("UDEB4");
         ProfileRun.Result r = ProfileRun.run(model, null,
                 new ProfileRun.Settings(ProfileRun.Workload.eval, 1, 64, 1, 0, 2), null);
         Map<String, Long> calls = r.recorder().spans().stream().filter(s -> s.category().equals(Span.MODULE))

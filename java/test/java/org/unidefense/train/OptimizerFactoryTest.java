@@ -7,8 +7,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.unidefense.UserInputException;
 import org.unidefense.config.OptimizerSpec;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 
@@ -176,7 +175,7 @@ class OptimizerFactoryTest {
     /** timm's split on UDR18: the fixture's 1-D gradient list and ≥2-D sample plan are the two groups. */
     @Test
     void udr18SplitMatchesTheReferenceGroups() {
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("udr18");
         List<ParamGroup> groups = ParamGroups.weightDecaySplit(model, 5e-5);
         assertEquals(ParamGroups.NO_DECAY, groups.get(0).label());
         assertEquals(0.0, groups.get(0).weightDecay());

@@ -1,5 +1,6 @@
 package org.unidefense.train;
 
+import org.unidefense.config.ModelConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
@@ -9,8 +10,7 @@ import org.unidefense.perturb.StyleAlignment;
 import org.unidefense.config.OptimizerSpec;
 import org.unidefense.config.SchedulerSpec;
 import org.unidefense.loss.LossWeights;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.StateDictLoader;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
@@ -56,7 +56,7 @@ final class ReferenceStep {
 
     /** UDR18 with drop_rate 0 at the fixture's initial weights, in train mode. */
     static UniDefenseModel initialModel() {
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults().withDropRate(0.0));
+        UniDefenseModel model = ModelRegistry.create(ModelConfig.defaults("udr18").withDropRate(0.0));
         Map<String, Tensor> initial = new LinkedHashMap<>();
         for (Map.Entry<String, FixtureTensor> e : FX.stateDict("initial").entrySet()) {
             initial.put(e.getKey(), e.getValue().toTensor());

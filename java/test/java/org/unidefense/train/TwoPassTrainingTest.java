@@ -14,8 +14,7 @@ import org.unidefense.UserInputException;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.TrainConfig;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.StateDictLoader;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
@@ -48,7 +47,7 @@ class TwoPassTrainingTest {
     void setUp() {
         torch.set_num_threads(2);
         config = ConfigLoader.load(Path.of("config_template/ocim/model_udr18.yml"), ConfigOverrides.none()).config();
-        UniDefenseModel source = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel source = ModelRegistry.create("udr18");
         initial = source.stateDict();
         batch = rand(new long[]{4, 3, 32, 32}, new GeneratorOptional(make_generator_cpu(7)), new DimnameListOptional(),
                 new TensorOptions(torch.ScalarType.Float)).mul(new Scalar(2.0)).sub(new Scalar(1.0));
@@ -59,7 +58,7 @@ class TwoPassTrainingTest {
     }
 
     private Run train(long seed, int steps) {
-        UniDefenseModel model = ModelFactory.create("udr18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("udr18");
         StateDictLoader.load(model, initial, "copied initial weights");
         TwoPassTraining training = TwoPassTraining.fromConfig(model, config, 8000, seed);
         List<Map<String, Double>> losses = new ArrayList<>();
@@ -89,13 +88,5 @@ class TwoPassTrainingTest {
         }
         // Early in training (step ≤ 800 of 8000) pass 2 uses the mask means, which are in (0, 1).
         assertTrue(first.get("pass2.freq_mask_loss") > 0 && first.get("pass2.freq_mask_loss") < 1);
-    }
-
-    @Test
-    void coralChoiceIsChecked() {
-        assertTrue(TwoPassTraining.alignment("symmetric") != null);
-        assertTrue(TwoPassTraining.alignment("reference") != null);
-        UserInputException e = assertThrows(UserInputException.class, () -> TwoPassTraining.alignment("svd"));
-        assertTrue(e.getMessage().contains("config.coral"));
     }
 }

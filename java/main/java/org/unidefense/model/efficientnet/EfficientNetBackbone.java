@@ -41,7 +41,8 @@ public class EfficientNetBackbone extends Module {
         this.params = params;
         int size = params.imageSize();
         int stemChannels = params.roundFilters(32);
-        convStem = register_module("_conv_stem", SamePaddingConv2d.create(3, stemChannels, 3, 2, 1, false, size, size));
+        convStem = register_module("_conv_stem", SamePaddingConv2d.create(params.inChannels(), stemChannels, 3, 2, 1,
+                false, size, size));
         bn0 = register_module("_bn0", MBConvBlock.batchNorm(stemChannels, params));
         size = SamePadding.outputSize(size, 2);
 
@@ -123,11 +124,16 @@ public class EfficientNetBackbone extends Module {
     public Tensor blocks(Tensor x, int from, int to) {
         List<UnaryOperator<Tensor>> stages = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            double rate = params.dropConnectRate() * ((double) i / blocks.size());
+            double rate = dropConnectRate(i);
             MBConvBlock block = blocks.get(i);
             stages.add(in -> Trace.module(block, in, b -> block.forward(b, rate)));
         }
         return NativeScopes.chain(x, stages);
+    }
+
+    /** The stochastic-depth rate block {@code i} uses in training: {@code dropConnectRate * i / blockCount}. */
+    public double dropConnectRate(int i) {
+        return params.dropConnectRate() * ((double) i / blocks.size());
     }
 
     public Tensor head(Tensor x) {

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param depthDivisor      channel counts are rounded to a multiple of this
  * @param minDepth          lower bound of a rounded channel count, or 0 for {@code depthDivisor}
  * @param freqNorm          FFT norm of the SFConv depthwise convs, or null for plain depthwise convs
+ * @param inChannels        input channels of the stem conv (the reference's {@code in_channels}, 3 for RGB)
  */
 public record GlobalParams(double widthCoefficient, double depthCoefficient, int imageSize,
                            double dropoutRate, double batchNormMomentum, double batchNormEpsilon,
-                           double dropConnectRate, int depthDivisor, int minDepth, FftNorm freqNorm) {
+                           double dropConnectRate, int depthDivisor, int minDepth, FftNorm freqNorm,
+                           int inChannels) {
 
     /** The stage table of EfficientNet-B0; bigger variants scale it with their coefficients. */
     public static final List<String> B0_BLOCKS = List.of(
@@ -54,22 +56,81 @@ public record GlobalParams(double widthCoefficient, double depthCoefficient, int
             throw new IllegalArgumentException("unknown EfficientNet variant '" + modelName
                     + "', expected one of " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
-        return new GlobalParams(v[0], v[1], (int) v[2], v[3], 0.01, 1e-3, 0.2, 8, 0, null);
+        // the reference's defaults for every variant: TF momentum 0.99 (0.01 here), epsilon 1e-3,
+        // drop-connect rate 0.2, channel divisor 8, no minimum depth, RGB input
+        return new GlobalParams(v[0], v[1], (int) v[2], v[3], 0.01, 1e-3, 0.2, 8, 0, null, 3);
     }
 
     public GlobalParams withImageSize(int size) {
         return new GlobalParams(widthCoefficient, depthCoefficient, size, dropoutRate, batchNormMomentum,
-                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, freqNorm);
+                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, freqNorm, inChannels);
     }
 
     public GlobalParams withDropoutRate(double rate) {
         return new GlobalParams(widthCoefficient, depthCoefficient, imageSize, rate, batchNormMomentum,
-                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, freqNorm);
+                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, freqNorm, inChannels);
     }
 
     public GlobalParams withFreqNorm(FftNorm norm) {
         return new GlobalParams(widthCoefficient, depthCoefficient, imageSize, dropoutRate, batchNormMomentum,
-                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, norm);
+                batchNormEpsilon, dropConnectRate, depthDivisor, minDepth, norm, inChannels);
+    }
+
+    public GlobalParams withDropConnectRate(double rate) {
+        return new GlobalParams(widthCoefficient, depthCoefficient, imageSize, dropoutRate, batchNormMomentum,
+                batchNormEpsilon, rate, depthDivisor, minDepth, freqNorm, inChannels);
+    }
+
+    /**
+     * The reference's {@code GlobalParams._replace(**override_params)} for the keys of
+     * {@code ModelConfig.EFFICIENTNET_OVERRIDES}, by their YAML names and in the reference's
+     * conventions: {@code batch_norm_momentum} is TensorFlow's decay (0.99), stored here as
+     * PyTorch's momentum 1 - decay, as the reference converts it when it builds its norms.
+     */
+    public GlobalParams withOverrides(Map<String, ?> overrides) {
+        GlobalParams p = this;
+        for (Map.Entry<String, ?> e : overrides.entrySet()) {
+            if (!(e.getValue() instanceof Number n)) {
+                throw new IllegalArgumentException("EfficientNet parameter " + e.getKey() + " must be a number, got "
+                        + e.getValue());
+            }
+            double v = n.doubleValue();
+            p = switch (e.getKey()) {
+                case "width_coefficient" -> new GlobalParams(v, p.depthCoefficient, p.imageSize, p.dropoutRate,
+                        p.batchNormMomentum, p.batchNormEpsilon, p.dropConnectRate, p.depthDivisor, p.minDepth,
+                        p.freqNorm, p.inChannels);
+                case "depth_coefficient" -> new GlobalParams(p.widthCoefficient, v, p.imageSize, p.dropoutRate,
+                        p.batchNormMomentum, p.batchNormEpsilon, p.dropConnectRate, p.depthDivisor, p.minDepth,
+                        p.freqNorm, p.inChannels);
+                case "batch_norm_momentum" -> new GlobalParams(p.widthCoefficient, p.depthCoefficient, p.imageSize,
+                        p.dropoutRate, 1 - v, p.batchNormEpsilon, p.dropConnectRate, p.depthDivisor, p.minDepth,
+                        p.freqNorm, p.inChannels);
+                case "batch_norm_epsilon" -> new GlobalParams(p.widthCoefficient, p.depthCoefficient, p.imageSize,
+                        p.dropoutRate, p.batchNormMomentum, v, p.dropConnectRate, p.depthDivisor, p.minDepth,
+                        p.freqNorm, p.inChannels);
+                case "depth_divisor" -> new GlobalParams(p.widthCoefficient, p.depthCoefficient, p.imageSize,
+                        p.dropoutRate, p.batchNormMomentum, p.batchNormEpsilon, p.dropConnectRate, whole(e), p.minDepth,
+                        p.freqNorm, p.inChannels);
+                case "min_depth" -> new GlobalParams(p.widthCoefficient, p.depthCoefficient, p.imageSize,
+                        p.dropoutRate, p.batchNormMomentum, p.batchNormEpsilon, p.dropConnectRate, p.depthDivisor,
+                        whole(e), p.freqNorm, p.inChannels);
+                case "in_channels" -> new GlobalParams(p.widthCoefficient, p.depthCoefficient, p.imageSize,
+                        p.dropoutRate, p.batchNormMomentum, p.batchNormEpsilon, p.dropConnectRate, p.depthDivisor,
+                        p.minDepth, p.freqNorm, whole(e));
+                default -> throw new IllegalArgumentException("EfficientNet has no global parameter '" + e.getKey()
+                        + "'");
+            };
+        }
+        return p;
+    }
+
+    private static int whole(Map.Entry<String, ?> e) {
+        double v = ((Number) e.getValue()).doubleValue();
+        if (v != Math.rint(v) || v < 0) {
+            throw new IllegalArgumentException("EfficientNet parameter " + e.getKey()
+                    + " must be a non-negative whole number, got " + e.getValue());
+        }
+        return (int) v;
     }
 
     /**

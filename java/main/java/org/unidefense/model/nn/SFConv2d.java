@@ -85,22 +85,23 @@ public class SFConv2d extends Module implements UnaryModule {
         long width = x.size(-1);
         Tensor coef = sigmoid(sfCoef);
         // (1 - c)·spatial + c·frequency, as the reference computes it; each branch in its own
-        // native scope so that its temporaries (the spectra) are freed before the next one runs
-        Tensor out = NativeScopes.scoped(() -> {
+        // native scope so that its temporaries (the spectra) are freed before the next one runs.
+        // The sum stays out of place: under bf16 autocast the spatial product is bf16 and the
+        // frequency one float32, and the promoted sum is what the bf16 parity bound was set on.
+        Tensor spatial = NativeScopes.scoped(() -> {
             Tensor padded = explicitPadding == null ? x : constant_pad_nd(x, explicitPadding);
-            return conv2d(padded, weight, bias == null ? new TensorOptional() : new TensorOptional(bias),
-                    new long[]{stride, stride}, new long[]{padding, padding}, new long[]{dilation, dilation}, groups)
-                    .mul(coef.neg().add(new Scalar(1.0)));
+            return coef.neg().add(new Scalar(1.0)).mul(conv2d(padded, weight,
+                    bias == null ? new TensorOptional() : new TensorOptional(bias), new long[]{stride, stride},
+                    new long[]{padding, padding}, new long[]{dilation, dilation}, groups));
         });
         Tensor frequency = NativeScopes.scoped(() -> {
             Tensor f = Spectra.mixedInverse(x, freqConv.weight(), height, width, freqNorm);
-            if (f.size(-2) != out.size(-2) || f.size(-1) != out.size(-1)) {
-                f = adaptive_avg_pool2d(f, out.size(-2), out.size(-1));
+            if (f.size(-2) != spatial.size(-2) || f.size(-1) != spatial.size(-1)) {
+                f = adaptive_avg_pool2d(f, spatial.size(-2), spatial.size(-1));
             }
             return coef.mul(f);
         });
-        out.add_(frequency); // in place on the product, which backward does not need
-        return out;
+        return spatial.add(frequency);
     }
 
     public static final class Builder {

@@ -13,6 +13,8 @@ import org.unidefense.config.ModelConfig;
 import org.unidefense.model.UDEB4;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.UniDefenseResNet;
+import org.unidefense.model.UniDefenseNet;
+import org.unidefense.config.ModelArch;
 import org.unidefense.model.recce.Recce;
 
 import java.nio.file.Path;
@@ -100,23 +102,16 @@ public final class ImageNetInit {
                     tensors.put(e.getKey(), LibtorchTensors.toTensor(e.getValue()));
                 }
             }
-            if (model instanceof UniDefenseResNet r) {
-                keptInitial = r.loadExtractorWeights(tensors, what);
-            } else if (model instanceof Recce recce) {
+            if (model instanceof Recce recce) {
                 keptInitial = recce.loadEncoderWeights(tensors, what);
             } else {
-                keptInitial = ((UDEB4) model).loadExtractorWeights(tensors, what);
+                keptInitial = ((UniDefenseNet) model).loadExtractorWeights(tensors, what);
             }
         }
         return new ImageNetInitReport(file, weights.size() - droppedKeys.size(), droppedKeys, keptInitial);
     }
 
     private static String defaultExtractor(UniDefenseModel model) {
-        return switch (model.architecture()) {
-            case "UDR18" -> "resnet18";
-            case "UDR50" -> "resnet50";
-            case Recce.NAME -> Recce.ENCODER;
-            default -> UDEB4.DEFAULT_EXTRACTOR;
-        };
+        return ModelArch.lookup(model.architecture()).map(ModelArch::defaultExtractor).orElse(null);
     }
 }

@@ -61,7 +61,7 @@ public final class ModelCheckpoint {
             top.put(e.getKey(), PythonData.of(e.getValue()));
         }
         top.put(ReferenceCheckpoint.MODEL_KEY, weightsOf(model));
-        Map<String, Object> modelConfig = config == null ? Map.of() : ModelConfigEntries.of(config);
+        Map<String, Object> modelConfig = config == null ? Map.of() : config.toPlain();
         top.put(CheckpointInfo.KEY, new CheckpointInfo(CheckpointInfo.FORMAT, model.architecture(), modelConfig,
                 threshold).toPython());
         TorchSaveWriter.write(top, file);

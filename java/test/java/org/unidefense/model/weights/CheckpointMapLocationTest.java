@@ -6,8 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveFile;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 
@@ -43,7 +42,7 @@ class CheckpointMapLocationTest {
     void aCheckpointWrittenOnAGpuLoadsOnTheCpu() throws IOException {
         try (PointerScope ignored = new PointerScope()) {
             manual_seed(1);
-            UniDefenseModel trained = ModelFactory.create("UDR18", ModelOptions.defaults());
+            UniDefenseModel trained = ModelRegistry.create("UDR18");
             Path cpuFile = tmp.resolve("cpu.pt");
             ModelCheckpoint.save(cpuFile, trained, Map.of("step", 7L));
             assertLocations(cpuFile, "cpu");
@@ -54,7 +53,7 @@ class CheckpointMapLocationTest {
             assertLocations(gpuFile, "cuda:0");
 
             manual_seed(2);
-            UniDefenseModel fresh = ModelFactory.create("UDR18", ModelOptions.defaults());
+            UniDefenseModel fresh = ModelRegistry.create("UDR18");
             String probe = "extractor.conv1.weight";
             assertTrue(!java.util.Arrays.equals(Tensors.toFloats(trained.stateDict().get(probe)),
                     Tensors.toFloats(fresh.stateDict().get(probe))), "another seed, other weights");

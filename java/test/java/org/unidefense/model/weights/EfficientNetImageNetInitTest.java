@@ -11,7 +11,7 @@ import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveFile;
 import org.unidefense.config.ModelArch;
 import org.unidefense.config.ModelConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.testing.Fixture;
@@ -44,7 +44,7 @@ class EfficientNetImageNetInitTest {
         Path file = WeightFiles.pretrained(dir, NAME);
         ModelConfig config = new ModelConfig("UDEB4", ModelArch.UDEB4, "efficientnet-b4", file.toString(), 2, 0.2,
                 null, false, true, "ortho", null, 64, 0.2, Map.of());
-        UniDefenseModel model = ModelConfigs.create(config);
+        UniDefenseModel model = ModelRegistry.create(config);
         Map<String, Tensor> sd = model.stateDict();
         try (NoGradGuard g = new NoGradGuard()) {
             sd.get("backbone._bn0.num_batches_tracked").fill_(new Scalar(9));

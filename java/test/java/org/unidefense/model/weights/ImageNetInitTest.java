@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.unidefense.UserInputException;
 import org.unidefense.config.ModelArch;
 import org.unidefense.config.ModelConfig;
-import org.unidefense.model.ModelConfigs;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 import org.unidefense.testing.Fixture;
@@ -50,7 +50,7 @@ class ImageNetInitTest {
                                                 long tracked) {
         Path file = WeightFiles.pretrained(dir, name);
         ModelConfig config = resnetConfig(arch, file.toString());
-        UniDefenseModel model = ModelConfigs.create(config);
+        UniDefenseModel model = ModelRegistry.create(config);
         Map<String, Tensor> sd = model.stateDict();
         try (NoGradGuard g = new NoGradGuard()) {
             sd.get("extractor.bn1.num_batches_tracked").fill_(new Scalar(7)); // so that 0 must come from the load
@@ -103,7 +103,7 @@ class ImageNetInitTest {
     @Test
     void noConfiguredFileLeavesTheModelAlone() {
         ModelConfig config = resnetConfig(ModelArch.UDR18, null);
-        UniDefenseModel model = ModelConfigs.create(config);
+        UniDefenseModel model = ModelRegistry.create(config);
         float[] before = Tensors.toFloats(model.stateDict().get("extractor.conv1.weight"));
         assertEquals(Optional.empty(), ImageNetInit.apply(model, config));
         assertArrayEquals(before, Tensors.toFloats(model.stateDict().get("extractor.conv1.weight")), 0f);
@@ -113,7 +113,7 @@ class ImageNetInitTest {
     void aMissingFileNamesTheKeyThePathsAndTheOfficialFile() {
         String configured = "no-such-dir/resnet18-5c106cde.pth";
         ModelConfig config = resnetConfig(ModelArch.UDR18, configured);
-        UniDefenseModel model = ModelConfigs.create(config);
+        UniDefenseModel model = ModelRegistry.create(config);
         Path configFile = dir.resolve("project/configs/model.yml");
         UserInputException e = assertThrows(UserInputException.class, () -> ImageNetInit.apply(model, config, configFile));
         String m = e.getMessage();

@@ -12,9 +12,7 @@ import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveFile;
 import org.unidefense.config.ModelArch;
 import org.unidefense.config.ModelConfig;
-import org.unidefense.model.ModelConfigs;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.tensor.Tensors;
 
@@ -40,7 +38,7 @@ class ModelCheckpointTest {
 
     @Test
     void roundTripRestoresTheExactStateDictInTheReferenceLayout() {
-        UniDefenseModel saved = ModelConfigs.create(UDR18_CONFIG);
+        UniDefenseModel saved = ModelRegistry.create(UDR18_CONFIG);
         try (NoGradGuard g = new NoGradGuard()) {
             saved.stateDict().get("bottleneck.num_batches_tracked").fill_(new Scalar(321));
         }
@@ -71,7 +69,7 @@ class ModelCheckpointTest {
         Object moments = ((List<?>) ((Map<?, ?>) top.get("optimizer")).get("exp_avg")).get(0);
         assertArrayEquals(new float[]{1, 2}, ((StoredTensor) moments).toFloats());
 
-        UniDefenseModel fresh = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel fresh = ModelRegistry.create("UDR18");
         assertNotEquals(Tensors.toFloats(original.get("extractor.conv1.weight"))[0],
                 Tensors.toFloats(fresh.stateDict().get("extractor.conv1.weight"))[0], "a fresh init differs");
         ModelCheckpoint loaded = ModelCheckpoint.load(file, fresh);
@@ -94,15 +92,15 @@ class ModelCheckpointTest {
     @Test
     void aCheckpointOfAnotherArchitectureIsRefusedByName() {
         Path file = dir.resolve("udr18.bin");
-        ModelCheckpoint.save(file, ModelFactory.create("UDR18", ModelOptions.defaults()), Map.of("step", 1L));
-        UniDefenseModel udr50 = ModelFactory.create("UDR50", ModelOptions.defaults());
+        ModelCheckpoint.save(file, ModelRegistry.create("UDR18"), Map.of("step", 1L));
+        UniDefenseModel udr50 = ModelRegistry.create("UDR50");
         UserInputException e = assertThrows(UserInputException.class, () -> ModelCheckpoint.load(file, udr50));
         assertTrue(e.getMessage().contains("a checkpoint of a UDR18 model cannot be loaded into UDR50"), e.getMessage());
     }
 
     @Test
     void savingReplacesTheFileWholeAndKeepsNoTemporaryFiles() throws Exception {
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         Path file = dir.resolve("latest_model.bin");
         ModelCheckpoint.save(file, model, Map.of("step", 1L));
         ModelCheckpoint.save(file, model, Map.of("step", 2L));

@@ -8,8 +8,7 @@ import org.unidefense.UserInputException;
 import org.unidefense.checkpoint.PyOrderedDict;
 import org.unidefense.checkpoint.StoredTensor;
 import org.unidefense.checkpoint.TorchSaveWriter;
-import org.unidefense.model.ModelFactory;
-import org.unidefense.model.ModelOptions;
+import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.ModelOutput;
 import org.unidefense.model.TensorAssert;
 import org.unidefense.model.UniDefenseModel;
@@ -47,7 +46,7 @@ class ReferenceCheckpointTest {
         assertEquals(Optional.of(0.9375), c.numberEntry("best_auc"));
         assertFalse(c.entries().containsKey("model"));
 
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         c.loadInto(model);
         model.eval();
         try (NoGradGuard g = new NoGradGuard()) {
@@ -65,7 +64,7 @@ class ReferenceCheckpointTest {
         assertEquals(Optional.empty(), c.stateDictKey());
         assertFalse(c.prefixRemoved());
 
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         c.loadInto(model);
         Tensor w = model.stateDict().get("classifier.fc.weight");
         assertArrayEquals(A.stateDict("weights").get("classifier.fc.weight").floats(), Tensors.toFloats(w), 0f);
@@ -79,7 +78,7 @@ class ReferenceCheckpointTest {
         sd.put("head.extra", StoredTensor.ofFloats(new float[1], 1));
         Path file = WeightFiles.referenceCheckpoint(dir.resolve("latest_model.bin"), sd);
 
-        UniDefenseModel model = ModelFactory.create("UDR18", ModelOptions.defaults());
+        UniDefenseModel model = ModelRegistry.create("UDR18");
         float[] before = Tensors.toFloats(model.stateDict().get("extractor.conv1.weight"));
         UserInputException e = assertThrows(UserInputException.class, () -> ReferenceCheckpoint.read(file).loadInto(model));
         String m = e.getMessage();
