@@ -1,6 +1,5 @@
 package org.unidefense.cli;
 
-import org.unidefense.config.ConfigOverrides;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,6 @@ public final class TestCommand implements Runnable {
         train.run = run;
         train.runs = runs;
         train.device = device;
-        ConfigOverrides o = run.overrides();
-        train.execute(new ConfigOverrides(o.engine(), o.localRank(), o.expId(), o.dsConfig(), true), true);
+        train.execute(run.overrides(true), true);
     }
 }

@@ -31,6 +31,9 @@ public final class TrainCommand implements Runnable {
     RunOptions run;
 
     @Mixin
+    StageFlags stage;
+
+    @Mixin
     DeviceOption device = new DeviceOption();
 
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
@@ -46,7 +49,7 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        execute(run.overrides(), run.isTest());
+        execute(run.overrides(stage.test()), stage.test());
     }
 
     void execute(ConfigOverrides overrides, boolean test) {
