@@ -60,7 +60,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        String allocatorAdvice = args.length > 0 && HEAVY_COMMANDS.contains(args[0]) ? AllocatorInfo.current().advice() : null;
+        // the command is the first word that is not an option (-q/--quiet may come before it)
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String allocatorAdvice = HEAVY_COMMANDS.contains(command) ? AllocatorInfo.current().advice() : null;
         if (allocatorAdvice != null) {
             System.err.println(allocatorAdvice);
         }
