@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /** {@code unidefense test}: the same as {@code unidefense train --test}. */
 @Command(name = "test",
-        description = "Evaluate a trained run's best model (the same as 'train --test').",
+        description = "Evaluate a trained run's selected models: best, and best_val where the run keeps one (the same as 'train --test').",
         mixinStandardHelpOptions = true)
 public final class TestCommand implements Runnable {
     @CommandLine.Spec

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 @Command(name = "train",
         description = "Train a detector with the FE, OCIM or UE protocol (the reference's main.py); "
-                + "with --test, evaluate the run's best model instead.",
+                + "with --test, evaluate its selected models instead (as the test command).",
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Runnable {
     @CommandLine.Spec

@@ -18,7 +18,8 @@ import java.util.Map;
  * A run's logs: lines appended to {@code records.txt} (and echoed to the console), metric records
  * through {@link RunLog} into {@code metrics.jsonl}, progress bars on standard error (not on the
  * console, which is standard output: {@code train | tee log} keeps a clean log). A line printed
- * while a bar is shown on a terminal first clears the bar and then draws it again below the line.
+ * while a bar is shown on a terminal first clears the bar; the bar is drawn again, below the line,
+ * at the next step.
  * Every line is flushed as it is written, so a crash loses at most one line and a resumed run
  * continues the files.
  */
@@ -55,15 +56,13 @@ public final class RunLogFiles implements RunObserver {
     @Override
     public void line(String text) {
         if (console != null) {
-            ProgressBar bar = shownBar;
-            if (bar != null) {
-                bar.clear();
+            if (shownBar != null) {
+                // the bar returns with the next step, not at once: through a pipe (train | tee log)
+                // the line reaches the terminal after a bar redrawn now, and would land on it
+                shownBar.clear();
             }
             console.println(text);
             console.flush();
-            if (bar != null) {
-                bar.redraw();
-            }
         }
         try {
             Files.writeString(records, text + System.lineSeparator(), StandardCharsets.UTF_8,

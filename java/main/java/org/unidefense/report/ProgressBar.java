@@ -129,8 +129,9 @@ public final class ProgressBar implements AutoCloseable {
 
     /**
      * On a terminal, wipes the shown line and puts the cursor at its start, so that a log line
-     * printed next starts on a clean line; call {@link #redraw()} after it. Does nothing in log mode
-     * or after {@link #close()}.
+     * printed next starts on a clean line. The bar comes back with the next step (whatever the
+     * redraw throttle), or at once with {@link #redraw()}. Does nothing in log mode or after
+     * {@link #close()}.
      */
     public synchronized void clear() {
         if (!interactive || closed || shownWidth == 0) {
@@ -138,6 +139,7 @@ public final class ProgressBar implements AutoCloseable {
         }
         write("\r" + " ".repeat(shownWidth) + "\r");
         shownWidth = 0;
+        shownAtNanos = Long.MIN_VALUE;
         flush();
     }
 

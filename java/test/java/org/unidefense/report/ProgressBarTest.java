@@ -1,6 +1,7 @@
 package org.unidefense.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -98,8 +99,15 @@ class ProgressBarTest {
         bar.clear(); // nothing shown any more: nothing to wipe
         at(2.0);
         bar.redraw();
-        assertEquals("\r" + shown + "\r" + " ".repeat(shown.length()) + "\r" + "a log line\n"
-                + "\rval [#---] 1/4  25.0% | 2.00 s/it | elapsed 00:02 eta 00:06", out.toString());
+        String afterLine = "\r" + shown + "\r" + " ".repeat(shown.length()) + "\r" + "a log line\n"
+                + "\rval [#---] 1/4  25.0% | 2.00 s/it | elapsed 00:02 eta 00:06";
+        assertEquals(afterLine, out.toString());
+        // cleared again: the next step draws the bar back at once, inside the 0.1 s throttle
+        bar.clear();
+        at(2.04);
+        bar.step();
+        assertTrue(out.toString().endsWith("\rval [##--] 2/4  50.0% | 1.02 s/it | elapsed 00:02 eta 00:02"),
+                out.toString());
         bar.close();
         int length = out.toString().length();
         bar.clear();
