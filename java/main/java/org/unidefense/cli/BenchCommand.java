@@ -41,8 +41,9 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * the same invocation, so runs on different or contended machines can be compared as ratios.
  */
 @Command(name = "bench",
-        description = "Measure speed and memory (JSON on stdout): eval-forward throughput, the two-pass training "
-                + "step, the data loader, or end-to-end predict; with CPU time, page faults and the allocator in use.",
+        description = "Measure speed and memory (JSON on stdout) of one of four workloads (--workload): eval (the model's "
+                + "forward), train (a training step), loader (the data loader) or predict (end to end); with CPU time, "
+                + "page faults and the allocator in use.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
@@ -66,19 +67,19 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "Build the model of this model file instead.")
     Path config;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Images per forward (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per forward (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--size", defaultValue = "256", description = "Input height and width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "S", defaultValue = "256", description = "Input height and width (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to this file.")

@@ -42,9 +42,12 @@ public final class ConfigCommand implements Runnable {
         @Mixin
         RunOptions run;
 
+        @Mixin
+        StageFlags stage;
+
         @Override
         public void run() {
-            ResolvedConfig resolved = ConfigLoader.load(run.configFile(), run.overrides());
+            ResolvedConfig resolved = ConfigLoader.load(run.configFile(), run.overrides(stage.test()));
             PrintWriter out = spec.commandLine().getOut();
             out.print(toYaml(resolved));
             out.flush();

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * MASTER_PORT set; run it once per node for a multi-node job.
  */
 @Command(name = "launch",
-        description = "Start N worker processes of a subcommand for multi-process training (as torchrun), e.g. "
-                + "launch --nproc_per_node 2 -- train --config model.yml",
+        description = "Start N worker processes of a subcommand for multi-process training, as torchrun does "
+                + "(e.g. launch --nproc_per_node 2 -- train --config model.yml).",
         mixinStandardHelpOptions = true)
 public final class LaunchCommand implements Callable<Integer> {
     static final String CLI_MAIN = "org.unidefense.cli.Main";

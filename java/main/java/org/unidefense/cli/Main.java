@@ -2,6 +2,8 @@ package org.unidefense.cli;
 
 import org.unidefense.UserInputException;
 import org.unidefense.bench.AllocatorInfo;
+import org.unidefense.report.ProgressDisplay;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,13 +47,22 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Global (accepted before or after the subcommand's name): progress bars are off, lines stay. */
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show no progress bars (they go to standard error); log lines and results are still printed.")
+    void quiet(boolean quiet) {
+        ProgressDisplay.setQuiet(quiet);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
     public static void main(String[] args) {
-        String allocatorAdvice = args.length > 0 && HEAVY_COMMANDS.contains(args[0]) ? AllocatorInfo.current().advice() : null;
+        // the command is the first word that is not an option (-q/--quiet may come before it)
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String allocatorAdvice = HEAVY_COMMANDS.contains(command) ? AllocatorInfo.current().advice() : null;
         if (allocatorAdvice != null) {
             System.err.println(allocatorAdvice);
         }
@@ -60,11 +71,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        ProgressDisplay.setQuiet(false); // the option sets it only when given
         return commandLine().execute(args);
     }
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // `source <(unidefense completion)` in bash or zsh: picocli's script, generated from this
+        // very command tree, so it cannot go stale (picocli hides the command by default; we list it).
+        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false)
+                .description("Prints a bash/zsh completion script: source <(unidefense completion)");
         cl.setExitCodeExceptionMapper(Main::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             String prefix = ex instanceof UserInputException ? "error: " : "failed: ";

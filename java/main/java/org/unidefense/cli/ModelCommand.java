@@ -45,6 +45,9 @@ public final class ModelCommand implements Runnable {
         @Mixin
         RunOptions run;
 
+        @Mixin
+        StageFlags stage;
+
         @Option(names = "--depth", defaultValue = "2", paramLabel = "N",
                 description = "Levels of the module tree to print (default: ${DEFAULT-VALUE}).")
         int depth;
@@ -57,7 +60,7 @@ public final class ModelCommand implements Runnable {
 
         @Override
         public void run() {
-            ResolvedConfig cfg = ConfigLoader.load(run.configFile(), run.overrides());
+            ResolvedConfig cfg = ConfigLoader.load(run.configFile(), run.overrides(stage.test()));
             ConfigCommand.printWarnings(cfg, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             try (PointerScope scope = new PointerScope()) {

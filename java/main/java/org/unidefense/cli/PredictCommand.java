@@ -2,6 +2,7 @@ package org.unidefense.cli;
 
 import org.unidefense.UserInputException;
 import org.unidefense.config.Precision;
+import org.unidefense.inference.CheckpointSelection;
 import org.unidefense.inference.Detector;
 import org.unidefense.inference.FaceSource;
 import org.unidefense.inference.InputDecoders;
@@ -43,9 +44,15 @@ public final class PredictCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN_OR_FILE",
-            description = "A run folder runs/<model>/<id> (its best.pt), a checkpoint of this program, or one written "
+            description = "A run folder runs/<model>/<id> (see --select), a checkpoint of this program, or one written "
                     + "by the reference's engines (then give --config).")
     Path checkpoint;
+
+    @Option(names = "--select", paramLabel = "best|best_val|latest",
+            description = "Which checkpoint of a run folder: best_val (selected on validation; the default where the run "
+                    + "has one, as UniAttack runs do), best (the engine's rule; for UniAttack the reference's lowest "
+                    + "test ACER; the default otherwise) or latest (the last step). Records and the summary name the file used.")
+    String select;
 
     @Option(names = "--config", paramLabel = "MODEL_YAML",
             description = "The model file the checkpoint was trained with (model config, test transforms, margin); "
@@ -121,6 +128,13 @@ public final class PredictCommand implements Callable<Integer> {
         List<InputItem> items = InputExpander.expand(inputs);
         Detector.Builder b = Detector.builder().checkpoint(checkpoint).config(config).device(device.orElse(DeviceSpec.AUTO)).batchSize(batch)
                 .framesPerVideo(framesPerVideo).decoders(decoders);
+        if (select != null) {
+            try {
+                b.select(CheckpointSelection.parse(select));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--select: " + e.getMessage());
+            }
+        }
         if (margin != null) {
             b.margin(margin);
         }
@@ -142,7 +156,9 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         PredictionSummary summary;
+        Path used;
         try (Detector detector = b.build()) {
+            used = detector.checkpointFile();
             detector.notes().forEach(n -> stderr.println("note: " + n));
             stderr.flush();
             PredictionRun run = new PredictionRun(detector, threads, annotate);
@@ -152,7 +168,7 @@ public final class PredictCommand implements Callable<Integer> {
                 summary = writeAtomically(run, items, format);
             }
         }
-        stdout.println(summary.line() + (out == null ? "" : "; results in " + out));
+        stdout.println(summary.line() + "; checkpoint " + used + (out == null ? "" : "; results in " + out));
         stdout.flush();
         return summary.failed() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }

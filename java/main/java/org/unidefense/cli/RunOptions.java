@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The reference's training/testing flags (its main.py), shared by every command that runs from a
- * model file: {@code --config}, {@code --engine}, {@code -r/--local_rank}, {@code --exp_id},
- * {@code --ds_config}, {@code --test} and {@code --offline}.
+ * model file: {@code --config}, {@code --engine}, {@code -r/--local_rank}, {@code --exp_id} and
+ * {@code --ds_config}. Its stage flags {@code --test} and {@code --offline} are in {@link StageFlags},
+ * mixed in only where they mean something ({@code test} is always the test stage).
  */
 public final class RunOptions {
 
@@ -34,23 +35,12 @@ public final class RunOptions {
     @Option(names = "--ds_config", paramLabel = "FILE", description = "Replace data.file (the dataset file).")
     String dsConfig;
 
-    @Option(names = "--test", description = "Test stage instead of training.")
-    boolean test;
-
-    @Option(names = "--offline", description = "Accepted for compatibility (the reference's offline "
-            + "experiment-tracking mode); this port logs locally and ignores it.")
-    boolean offline;
-
     public Path configFile() {
         return config;
     }
 
-    public boolean isTest() {
-        return test;
-    }
-
-    /** The overrides these flags express, for {@link org.unidefense.config.ConfigLoader}. */
-    public ConfigOverrides overrides() {
+    /** The overrides these flags express for the given stage, for {@link org.unidefense.config.ConfigLoader}. */
+    public ConfigOverrides overrides(boolean test) {
         return new ConfigOverrides(engine, localRank, expId, dsConfig, test);
     }
 }

@@ -1,6 +1,5 @@
 package org.unidefense.cli;
 
-import org.unidefense.config.ConfigOverrides;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 
 /** {@code unidefense test}: the same as {@code unidefense train --test}. */
 @Command(name = "test",
-        description = "Evaluate a trained run's best model (the same as 'train --test').",
+        description = "Evaluate a trained run's selected models: best, and best_val where the run keeps one (the same as 'train --test').",
         mixinStandardHelpOptions = true)
 public final class TestCommand implements Runnable {
     @CommandLine.Spec
@@ -33,7 +32,6 @@ public final class TestCommand implements Runnable {
         train.run = run;
         train.runs = runs;
         train.device = device;
-        ConfigOverrides o = run.overrides();
-        train.execute(new ConfigOverrides(o.engine(), o.localRank(), o.expId(), o.dsConfig(), true), true);
+        train.execute(run.overrides(true), true);
     }
 }

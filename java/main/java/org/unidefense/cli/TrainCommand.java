@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 @Command(name = "train",
         description = "Train a detector with the FE, OCIM or UE protocol (the reference's main.py); "
-                + "with --test, evaluate the run's best model instead.",
+                + "with --test, evaluate its selected models instead (as the test command).",
         mixinStandardHelpOptions = true)
 public final class TrainCommand implements Runnable {
     @CommandLine.Spec
@@ -29,6 +29,9 @@ public final class TrainCommand implements Runnable {
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    StageFlags stage;
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -46,7 +49,7 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        execute(run.overrides(), run.isTest());
+        execute(run.overrides(stage.test()), stage.test());
     }
 
     void execute(ConfigOverrides overrides, boolean test) {

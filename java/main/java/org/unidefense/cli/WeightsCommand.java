@@ -18,7 +18,7 @@ import java.util.Optional;
 /** {@code unidefense weights ...}: look into weight files written by PyTorch. */
 @Command(name = "weights",
         mixinStandardHelpOptions = true,
-        description = "Inspect weight files written by Python's torch.save (.pth, .pt, .bin).",
+        description = "Inspect weight files written by Python's torch.save (.pth, .pt or .bin files).",
         subcommands = {WeightsCommand.Inspect.class})
 public final class WeightsCommand implements Runnable {
     @CommandLine.Spec
@@ -31,10 +31,10 @@ public final class WeightsCommand implements Runnable {
 
     @Command(name = "inspect",
             mixinStandardHelpOptions = true,
-            description = {
-                "Lists a torch.save file's format, top-level content, and its state dict's keys with",
-                "dtypes and shapes, plus the number of parameters. Reads both the zip and the legacy",
-                "format safely: no Python code in the file is ever run."})
+            // one string: picocli's command list shows only a description's first element
+            description = "Lists a torch.save file's format, top-level content, and its state dict's keys with "
+                    + "dtypes and shapes, plus the number of parameters. Reads both the zip and the legacy "
+                    + "format safely: no Python code in the file is ever run.")
     static final class Inspect implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -16,19 +16,35 @@ import java.util.Map;
 
 /**
  * A run's logs: lines appended to {@code records.txt} (and echoed to the console), metric records
- * through {@link RunLog} into {@code metrics.jsonl}, progress bars on the console. Every line is
- * flushed as it is written, so a crash loses at most one line and a resumed run continues the files.
+ * through {@link RunLog} into {@code metrics.jsonl}, progress bars on standard error (not on the
+ * console, which is standard output: {@code train | tee log} keeps a clean log). A line printed
+ * while a bar is shown on a terminal first clears the bar; the bar is drawn again, below the line,
+ * at the next step.
+ * Every line is flushed as it is written, so a crash loses at most one line and a resumed run
+ * continues the files.
  */
 public final class RunLogFiles implements RunObserver {
     private final Path records;
     private final Path metricsFile;
     private final RunLog metrics;
     private final PrintWriter console;
+    private final Writer progressOut;
+    /** The last bar handed out; cleared around console lines while it is open. */
+    private ProgressBar shownBar;
 
-    /** @param metricsFile {@code metrics.jsonl}, or null to keep no metric records */
+    /**
+     * @param metricsFile {@code metrics.jsonl}, or null to keep no metric records
+     * @param console where lines are echoed, or null for none (then no progress bars either)
+     */
     public RunLogFiles(Path records, Path metricsFile, PrintWriter console) {
+        this(records, metricsFile, console, null);
+    }
+
+    /** As above, with progress bars written to {@code progressOut} (null: standard error). */
+    public RunLogFiles(Path records, Path metricsFile, PrintWriter console, Writer progressOut) {
         this.records = records;
         this.console = console;
+        this.progressOut = progressOut;
         this.metricsFile = metricsFile;
         try {
             this.metrics = metricsFile == null ? null : RunLog.open(metricsFile);
@@ -40,6 +56,11 @@ public final class RunLogFiles implements RunObserver {
     @Override
     public void line(String text) {
         if (console != null) {
+            if (shownBar != null) {
+                // the bar returns with the next step, not at once: through a pipe (train | tee log)
+                // the line reaches the terminal after a bar redrawn now, and would land on it
+                shownBar.clear();
+            }
             console.println(text);
             console.flush();
         }
@@ -76,8 +97,14 @@ public final class RunLogFiles implements RunObserver {
 
     @Override
     public ProgressBar progress(String description, long total) {
-        Writer out = console != null ? console : Writer.nullWriter();
-        return ProgressBar.builder(description, total).output(out).build();
+        ProgressBar.Builder b = ProgressBar.builder(description, total);
+        if (console == null) {
+            b.output(Writer.nullWriter());
+        } else if (progressOut != null) {
+            b.output(progressOut);
+        }
+        shownBar = b.build();
+        return shownBar;
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (Detector d = Detector.builder()
  *         .checkpoint(Path.of("runs/UDR18/FAS_C"))      // or a best.pt / best_model.bin file
+ *         .select(CheckpointSelection.BEST_VAL)          // of a run folder; the default where it exists
  *         .device("cpu").batchSize(16)
  *         .faces(myFaceDetector)                         // or .wholeImage() for face crops
  *         .build()) {
@@ -49,9 +50,11 @@ public final class Detector implements AutoCloseable {
     private final InputDecoders decoders;
     private final int framesPerVideo;
     private final List<String> notes;
+    private final Path checkpointFile;
 
     private Detector(ModelScorer scorer, Preprocessing preprocessing, double threshold, FaceSource faces,
-                     InputDecoders decoders, int framesPerVideo, List<String> notes) {
+                     InputDecoders decoders, int framesPerVideo, List<String> notes, Path checkpointFile) {
+        this.checkpointFile = checkpointFile;
         this.scorer = scorer;
         this.preprocessing = preprocessing;
         this.threshold = threshold;
@@ -82,7 +85,12 @@ public final class Detector implements AutoCloseable {
         return scorer.model().architecture();
     }
 
-    /** Defaults chosen while building (threshold, margin), one sentence each, for logs. */
+    /** The checkpoint file the weights came from (for a run folder, the one selected); null for a given model. */
+    public Path checkpointFile() {
+        return checkpointFile;
+    }
+
+    /** Defaults chosen while building (which checkpoint, threshold, margin), one sentence each, for logs. */
     public List<String> notes() {
         return notes;
     }
@@ -252,11 +260,21 @@ public final class Detector implements AutoCloseable {
         private Preprocessing preprocessing;
         private double threshold = ModelSource.DEFAULT_THRESHOLD;
         private Precision precision;
+        private CheckpointSelection select;
 
         private Builder() {
         }
 
-        /** A checkpoint file of this project or of the reference's engines, or a run folder (its best.pt). */
+        /**
+         * Which checkpoint of a run folder to load; default {@code best_val} where the run has one
+         * (selected on validation), else {@code best}. Only for a run folder given to {@link #checkpoint}.
+         */
+        public Builder select(CheckpointSelection which) {
+            this.select = which;
+            return this;
+        }
+
+        /** A checkpoint file of this project or of the reference's engines, or a run folder (see {@link #select}). */
         public Builder checkpoint(Path checkpointOrRun) {
             this.checkpoint = checkpointOrRun;
             return this;
@@ -369,11 +387,13 @@ public final class Detector implements AutoCloseable {
             UniDefenseModel m = model;
             Preprocessing pre = preprocessing;
             double thr = threshold;
+            Path loaded = null;
             if (m == null) {
                 if (checkpoint == null) {
                     throw new UserInputException("a detector needs a checkpoint (or a model)");
                 }
-                ModelSource src = ModelSource.resolve(checkpoint, config, margin);
+                ModelSource src = ModelSource.resolve(checkpoint, select, config, margin);
+                loaded = src.checkpointFile();
                 // Recce's single fake logit is scored as two classes (Recce.score), so it passes too
                 if (src.model().numClasses() != 2 && !src.model().arch().isRecce()) {
                     throw new UserInputException(src.checkpointFile() + ": the model has " + src.model().numClasses()
@@ -390,8 +410,14 @@ public final class Detector implements AutoCloseable {
                 thr = src.threshold();
                 // whole pictures are never cropped: a note about the crop margin would mislead
                 src.notes().stream().filter(n -> !(wholeImage && n.contains("margin"))).forEach(notes::add);
-            } else if (margin != null) {
-                pre = new Preprocessing(pre.transforms(), margin, pre.description());
+            } else {
+                if (select != null) {
+                    throw new UserInputException("select(" + select.label() + ") needs a run folder as checkpoint, "
+                            + "not an already loaded model");
+                }
+                if (margin != null) {
+                    pre = new Preprocessing(pre.transforms(), margin, pre.description());
+                }
             }
             if (precision != null) {
                 m.usePrecision(precision);
@@ -401,7 +427,7 @@ public final class Detector implements AutoCloseable {
                 notes.add(allocatorAdvice);
             }
             FaceSource f = faces != null ? faces : haarPerThread(decoders.haar());
-            return new Detector(new ModelScorer(m, device.resolve(0), batchSize), pre, thr, f, decoders, framesPerVideo, notes);
+            return new Detector(new ModelScorer(m, device.resolve(0), batchSize), pre, thr, f, decoders, framesPerVideo, notes, loaded);
         }
 
         private static FaceSource haarPerThread(Supplier<FaceDetector> haar) {

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Everything needed to rebuild a trained detector from what the user points at: the checkpoint
- * file (a run folder means its {@code best.pt}), the model config (stored in this project's
+ * file (a run folder means its {@code best_val.pt} where it has one, else its {@code best.pt}; see
+ * {@link #checkpointFile(Path, CheckpointSelection)}), the model config (stored in this project's
  * checkpoints, else from the model file), the test split's preprocessing (from the model file, or
  * from the {@code config.yaml} a run saved next to its checkpoints) and the decision threshold.
  *
@@ -33,11 +34,15 @@ import java.util.Map;
  * @param model          the model config to build
  * @param preprocessing  crop margin and test transforms
  * @param threshold      the decision threshold on P(real)
- * @param notes          choices made for the user (threshold or margin defaults), one line each
+ * @param notes          choices made for the user (which checkpoint of a run, threshold or margin defaults),
+ *                       one line each
  */
 public record ModelSource(Path checkpointFile, ModelCheckpoint checkpoint, ModelConfig model,
                           Preprocessing preprocessing, double threshold, List<String> notes) {
-    /** The checkpoint a run folder stands for: the model selected on validation. */
+    /**
+     * The checkpoint a run folder stands for when it has no {@code best_val.pt}: the engine's best
+     * model (selected on validation by the FE and OCIM engines, on test ACER by UniAttack's).
+     */
     public static final String RUN_CHECKPOINT = "best.pt";
     /** A run saves its resolved configuration under this name. */
     public static final String RUN_CONFIG = "config.yaml";
@@ -58,9 +63,18 @@ public record ModelSource(Path checkpointFile, ModelCheckpoint checkpoint, Model
      * @param marginOverride  a face margin that replaces the configured one, or null
      */
     public static ModelSource resolve(Path checkpointOrRun, Path modelFile, Double marginOverride) {
-        Path file = checkpointFile(checkpointOrRun);
-        ModelCheckpoint ckpt = ModelCheckpoint.read(file);
+        return resolve(checkpointOrRun, null, modelFile, marginOverride);
+    }
+
+    /**
+     * As {@link #resolve(Path, Path, Double)}, with the checkpoint of a run folder chosen by
+     * {@code select} (null: the default of {@link #checkpointFile(Path, CheckpointSelection)}).
+     */
+    public static ModelSource resolve(Path checkpointOrRun, CheckpointSelection select, Path modelFile,
+                                      Double marginOverride) {
         List<String> notes = new ArrayList<>();
+        Path file = checkpointFile(checkpointOrRun, select, notes);
+        ModelCheckpoint ckpt = ModelCheckpoint.read(file);
         ModelConfig model;
         Settings settings;
         if (modelFile != null) {
@@ -101,18 +115,47 @@ public record ModelSource(Path checkpointFile, ModelCheckpoint checkpoint, Model
         return new ModelSource(file, ckpt, model, pre, threshold, List.copyOf(notes));
     }
 
-    /** {@code path} itself, or {@code best.pt} inside a run folder. */
+    /** {@code path} itself, or the default checkpoint inside a run folder. */
     public static Path checkpointFile(Path checkpointOrRun) {
+        return checkpointFile(checkpointOrRun, null);
+    }
+
+    /**
+     * {@code path} itself when it is a file; inside a run folder the selected checkpoint, by default
+     * {@code best_val.pt} when the run has one (UniAttack runs: selected on validation, while their
+     * {@code best.pt} is selected on test ACER as in the reference) and {@code best.pt} otherwise.
+     */
+    public static Path checkpointFile(Path checkpointOrRun, CheckpointSelection select) {
+        return checkpointFile(checkpointOrRun, select, new ArrayList<>());
+    }
+
+    private static Path checkpointFile(Path checkpointOrRun, CheckpointSelection select, List<String> notes) {
         if (Files.isDirectory(checkpointOrRun)) {
-            Path best = checkpointOrRun.resolve(RUN_CHECKPOINT);
-            if (!Files.isRegularFile(best)) {
-                throw new UserInputException("--checkpoint " + checkpointOrRun + ": a folder, but it holds no "
-                        + RUN_CHECKPOINT + " (expected a run folder runs/<model>/<id> whose training was validated)");
+            CheckpointSelection chosen = select;
+            if (chosen == null) {
+                chosen = Files.isRegularFile(checkpointOrRun.resolve(CheckpointSelection.BEST_VAL.fileName()))
+                        ? CheckpointSelection.BEST_VAL : CheckpointSelection.BEST;
             }
-            return best;
+            Path file = checkpointOrRun.resolve(chosen.fileName());
+            if (!Files.isRegularFile(file)) {
+                boolean latest = Files.isRegularFile(checkpointOrRun.resolve(CheckpointSelection.LATEST.fileName()));
+                throw new UserInputException("--checkpoint " + checkpointOrRun + ": a folder, but it holds no "
+                        + chosen.fileName() + (select == null
+                        ? " (expected a run folder runs/<model>/<id> whose training was validated"
+                                + (latest ? "; --select latest loads its last step" : "") + ")"
+                        : " (--select " + chosen.label() + ")"));
+            }
+            notes.add("checkpoint " + file + ": " + chosen.meaning() + (select != null ? " (--select " + chosen.label() + ")"
+                    : chosen == CheckpointSelection.BEST_VAL ? " (default where a run has one; --select best for the "
+                            + "reference's test-ACER choice)" : " (the run keeps no best_val.pt)"));
+            return file;
         }
         if (!Files.isRegularFile(checkpointOrRun)) {
             throw new UserInputException("--checkpoint " + checkpointOrRun + ": no such file or folder");
+        }
+        if (select != null) {
+            throw new UserInputException("--select " + select.label() + " chooses among a run folder's checkpoints, but --checkpoint "
+                    + checkpointOrRun + " is a file (give the run folder, or the file you want)");
         }
         return checkpointOrRun;
     }

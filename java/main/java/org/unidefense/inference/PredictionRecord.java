@@ -21,29 +21,31 @@ import java.util.Map;
  * @param threshold the decision threshold on P(real)
  * @param frames    video records: frames scored (with a face) and sampled
  * @param error     error records: what went wrong
+ * @param checkpoint face and video records: the checkpoint file that scored them (for a run folder, the
+ *                   one selected: best_val, best or latest); null when the detector was given a loaded model
  */
 public record PredictionRecord(String type, String path, Integer frame, FaceBox box, Double pReal, Double pAttack,
-                               String decision, Double threshold, int[] frames, String error) {
+                               String decision, Double threshold, int[] frames, String error, String checkpoint) {
     public static final String FACE = "face";
     public static final String VIDEO = "video";
     public static final String ERROR = "error";
 
     /** Column order of the CSV output. */
     public static final List<String> COLUMNS = List.of("type", "path", "frame", "x", "y", "w", "h", "p_real",
-            "p_attack", "decision", "threshold", "frames_scored", "frames_sampled", "error");
+            "p_attack", "decision", "threshold", "frames_scored", "frames_sampled", "error", "checkpoint");
 
-    public static PredictionRecord face(String path, FaceScore s, double threshold) {
+    public static PredictionRecord face(String path, FaceScore s, double threshold, String checkpoint) {
         return new PredictionRecord(FACE, path, s.frame(), s.box(), s.pReal(), s.pAttack(), s.decision().label(),
-                threshold, null, null);
+                threshold, null, null, checkpoint);
     }
 
-    public static PredictionRecord video(String path, VideoScore v, double threshold) {
+    public static PredictionRecord video(String path, VideoScore v, double threshold, String checkpoint) {
         return new PredictionRecord(VIDEO, path, null, null, v.meanPReal(), v.meanPAttack(), v.decision().label(),
-                threshold, new int[]{v.framesScored(), v.framesSampled()}, null);
+                threshold, new int[]{v.framesScored(), v.framesSampled()}, null, checkpoint);
     }
 
     public static PredictionRecord error(String path, Integer frame, String message) {
-        return new PredictionRecord(ERROR, path, frame, null, null, null, null, null, null, message);
+        return new PredictionRecord(ERROR, path, frame, null, null, null, null, null, null, message, null);
     }
 
     /** The JSON object of this record (one line of a .jsonl file). */
@@ -68,6 +70,7 @@ public record PredictionRecord(String type, String path, Integer frame, FaceBox 
         m.put("p_attack", pAttack);
         m.put("decision", decision);
         m.put("threshold", threshold);
+        m.put("checkpoint", checkpoint);
         return m;
     }
 
@@ -92,6 +95,7 @@ public record PredictionRecord(String type, String path, Integer frame, FaceBox 
             r[12] = frames[1];
         }
         r[13] = error;
+        r[14] = checkpoint;
         return java.util.Arrays.asList(r);
     }
 }

@@ -150,8 +150,9 @@ public final class PredictionRun {
             return;
         }
         double threshold = detector.threshold();
+        String checkpoint = detector.checkpointFile() == null ? null : detector.checkpointFile().toString();
         for (FaceScore s : scores) {
-            sink.write(PredictionRecord.face(path, s, threshold));
+            sink.write(PredictionRecord.face(path, s, threshold, checkpoint));
             counts.faces++;
             if (s.decision() == Decision.ATTACK) {
                 counts.attacks++;
@@ -160,7 +161,7 @@ public final class PredictionRun {
         if (video) {
             try {
                 sink.write(PredictionRecord.video(path, detector.videoScore(p.item.path(), p.framesSampled, scores),
-                        threshold));
+                        threshold, checkpoint));
             } catch (RuntimeException e) {
                 error(sink, counts, path, messageOf(e));
             }

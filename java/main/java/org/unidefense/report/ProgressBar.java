@@ -20,6 +20,20 @@ import java.util.function.LongSupplier;
  * <pre>train [#####---------------]  25/100  25.0% | 2.50 it/s | elapsed 00:10 eta 00:30 | loss=0.412 cls=0.301</pre>
  * (the bar only on a terminal). Every method is synchronized, so data-loader threads and the
  * training loop may report into one bar. {@link #close()} prints the final line.
+ *
+ * <p>The bar goes to standard error, never to standard output: {@code train | tee log} then keeps
+ * the log free of carriage returns, and the terminal check ({@link TerminalDetector}) looks at the
+ * stream the bar really writes to. A caller that prints its own lines to the same terminal while a
+ * bar is shown calls {@link #clear()} before the line and {@link #redraw()} after it, so the line does
+ * not land in the middle of the bar. {@link ProgressDisplay#setQuiet} hides bars on standard error.
+ *
+ * <p>Why this class and not {@code me.tongfei:progressbar} (evaluated at 0.10.1, December 2026):
+ * that library draws from a background thread through JLine (progressbar 38 KB + jline-terminal
+ * 259 KB + jline-native 188 KB on the class path of every consumer of the detector), and when its
+ * stream is not a terminal it still writes {@code '\r'}-separated updates, the very thing that
+ * fills a piped {@code train | tee log}; our log mode writes a plain line per 10% or 30 s instead
+ * (ProgressBarTest). Its public API has no clear/redraw pair for interleaving log lines either.
+ * What the runs need is these ~300 lines, testable with an injected clock, so they stay.
  */
 public final class ProgressBar implements AutoCloseable {
     private final String description;
@@ -45,8 +59,10 @@ public final class ProgressBar implements AutoCloseable {
     private ProgressBar(Builder b) {
         this.description = b.description;
         this.total = b.total;
-        this.out = b.out != null ? b.out : new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
-        this.interactive = b.interactive != null ? b.interactive : TerminalDetector.stderrIsTerminal();
+        boolean hidden = b.out == null && ProgressDisplay.isQuiet();
+        this.out = hidden ? Writer.nullWriter()
+                : b.out != null ? b.out : new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
+        this.interactive = !hidden && (b.interactive != null ? b.interactive : TerminalDetector.stderrIsTerminal());
         this.nanoClock = b.nanoClock;
         this.logEveryPercent = b.logEveryPercent;
         this.logEverySeconds = b.logEverySeconds;
@@ -104,6 +120,36 @@ public final class ProgressBar implements AutoCloseable {
     /** The line as it would be printed now (without the bar's carriage return). */
     public synchronized String line() {
         return render(nanoClock.getAsLong());
+    }
+
+    /** Whether the bar redraws one line in place (a terminal) rather than logging lines. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /**
+     * On a terminal, wipes the shown line and puts the cursor at its start, so that a log line
+     * printed next starts on a clean line. The bar comes back with the next step (whatever the
+     * redraw throttle), or at once with {@link #redraw()}. Does nothing in log mode or after
+     * {@link #close()}.
+     */
+    public synchronized void clear() {
+        if (!interactive || closed || shownWidth == 0) {
+            return;
+        }
+        write("\r" + " ".repeat(shownWidth) + "\r");
+        shownWidth = 0;
+        shownAtNanos = Long.MIN_VALUE;
+        flush();
+    }
+
+    /** On a terminal, draws the line again now (after {@link #clear()} and a log line). */
+    public synchronized void redraw() {
+        if (!interactive || closed) {
+            return;
+        }
+        draw(nanoClock.getAsLong());
+        flush();
     }
 
     /** Prints the final line (and on a terminal ends it with a newline). Later calls do nothing. */

@@ -89,6 +89,35 @@ class PredictCommandTest {
     }
 
     @Test
+    void runFolderDefaultsToBestValAndSelectChoosesRecordsAndSummaryNameTheFile() throws Exception {
+        Path run = tiny.runFolder(dir.resolve("runs"), "select");
+        Files.copy(run.resolve("best.pt"), run.resolve("best_val.pt"));
+        Path picture = in.resolve("a.png");
+        for (String select : new String[]{null, "best", "best_val"}) {
+            Path out = dir.resolve("select-" + select + ".jsonl");
+            List<String> args = new ArrayList<>(List.of("predict", "--checkpoint", run.toString(), "--faces", "none",
+                    "--input", picture.toString(), "--out", out.toString()));
+            if (select != null) {
+                args.addAll(List.of("--select", select));
+            }
+            MainTest.Run r = new MainTest.Run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, r.code, r.err);
+            Path used = run.resolve((select == null ? "best_val" : select) + ".pt");
+            assertEquals(used.toString(), records(out).get(0).get("checkpoint").asText());
+            assertTrue(r.out.contains("; checkpoint " + used + ";"), r.out);
+            assertTrue(r.err.contains("note: checkpoint " + used + ": "), r.err);
+        }
+        MainTest.Run bad = new MainTest.Run("predict", "--checkpoint", run.toString(), "--select", "newest",
+                "--input", picture.toString());
+        assertEquals(ExitCodes.USAGE, bad.code, bad.err);
+        assertTrue(bad.err.contains("--select: expected one of best|best_val|latest, found 'newest'"), bad.err);
+        MainTest.Run noLatest = new MainTest.Run("predict", "--checkpoint", run.toString(), "--select", "latest",
+                "--input", picture.toString());
+        assertEquals(ExitCodes.BAD_INPUT, noLatest.code, noLatest.err);
+        assertTrue(noLatest.err.contains("holds no latest.pt"), noLatest.err);
+    }
+
+    @Test
     void listFileCsvOutputUserBoxesAndAnnotations() throws Exception {
         Path list = dir.resolve("lists/list.txt");
         Files.createDirectories(list.getParent());
@@ -104,7 +133,7 @@ class PredictCommandTest {
                 "--annotate", ann.toString(), "--threads", "1");
         assertEquals(ExitCodes.OK, r.code, r.err + r.out + Files.readString(out));
         List<String> lines = Files.readAllLines(out);
-        assertEquals("type,path,frame,x,y,w,h,p_real,p_attack,decision,threshold,frames_scored,frames_sampled,error",
+        assertEquals("type,path,frame,x,y,w,h,p_real,p_attack,decision,threshold,frames_scored,frames_sampled,error,checkpoint",
                 lines.get(0));
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(1).matches("face,[^,]*a\\.png,0,10,8,20,22,.*"), lines.get(1));

@@ -1,6 +1,7 @@
 package org.unidefense.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -81,6 +82,75 @@ class ProgressBarTest {
                 + "\rval [########] 4/4 100.0% | 2.00 it/s | elapsed 00:02 eta 00:00 | acc=1     "
                 + "\rval [########] 4/4 100.0% | 1.60 it/s | elapsed 00:02 eta 00:00 | acc=1\n",
                 out.toString());
+    }
+
+    @Test
+    void clearWipesTheShownLineAndRedrawPutsItBackForALogLineInBetween() {
+        ProgressBar bar = ProgressBar.builder("val", 4).output(out).interactive(true)
+                .clock(nanos::get).barWidth(4).build();
+        at(1.0);
+        bar.step();
+        String shown = "val [#---] 1/4  25.0% | 1.00 it/s | elapsed 00:01 eta 00:03";
+        assertEquals("\r" + shown, out.toString());
+        bar.clear();
+        // back to column 0 over blanks as wide as the line: a log line printed now starts clean
+        assertEquals("\r" + shown + "\r" + " ".repeat(shown.length()) + "\r", out.toString());
+        out.write("a log line\n");
+        bar.clear(); // nothing shown any more: nothing to wipe
+        at(2.0);
+        bar.redraw();
+        String afterLine = "\r" + shown + "\r" + " ".repeat(shown.length()) + "\r" + "a log line\n"
+                + "\rval [#---] 1/4  25.0% | 2.00 s/it | elapsed 00:02 eta 00:06";
+        assertEquals(afterLine, out.toString());
+        // cleared again: the next step draws the bar back at once, inside the 0.1 s throttle
+        bar.clear();
+        at(2.04);
+        bar.step();
+        assertTrue(out.toString().endsWith("\rval [##--] 2/4  50.0% | 1.02 s/it | elapsed 00:02 eta 00:02"),
+                out.toString());
+        bar.close();
+        int length = out.toString().length();
+        bar.clear();
+        bar.redraw();
+        assertEquals(length, out.toString().length(), "a closed bar writes nothing more");
+    }
+
+    @Test
+    void clearAndRedrawDoNothingInLogMode() {
+        ProgressBar bar = ProgressBar.builder("eval", 10).output(out).interactive(false)
+                .clock(nanos::get).build();
+        at(1.0);
+        bar.stepTo(5);
+        String logged = out.toString();
+        bar.clear();
+        bar.redraw();
+        assertEquals(logged, out.toString());
+    }
+
+    @Test
+    void barsOnStandardErrorGoQuietWhileWritersGivenExplicitlyDoNot() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            ProgressDisplay.setQuiet(true);
+            try (ProgressBar hidden = ProgressBar.builder("quiet", 2).interactive(true).build();
+                 ProgressBar given = ProgressBar.builder("given", 2).output(out).interactive(false).build()) {
+                hidden.step(2);
+                given.step(2);
+                assertEquals(false, hidden.interactive(), "a hidden bar does not draw");
+            }
+            assertEquals("", err.toString(), "--quiet: nothing on standard error");
+            assertEquals(true, out.toString().startsWith("given 2/2"), out.toString());
+            ProgressDisplay.setQuiet(false);
+            try (ProgressBar shown = ProgressBar.builder("loud", 2).interactive(false).build()) {
+                shown.step(2);
+            }
+            assertEquals(true, err.toString().startsWith("loud 2/2 100.0%"), err.toString());
+        } finally {
+            ProgressDisplay.setQuiet(false);
+            System.setErr(saved);
+        }
     }
 
     @Test
