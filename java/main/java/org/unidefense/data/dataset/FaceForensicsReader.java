@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * FaceForensics++ as the reference reads it: the index {@code <root>/pickle_files/<split>_<compression>.pickle}
- * lists {@code (path, label)} pairs; a path is taken for {@code Origin} when it contains
- * {@code original}, and for a manipulation method when it contains the method's name. The label is
- * 0 exactly when the path contains {@code original_sequences}. Images are files under the root,
- * or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
+ * (RECCE: {@code <root>/<split>_<compression>.pickle}, see {@link #indexFile}) lists {@code (path, label)}
+ * pairs; a path is taken for {@code Origin} when it contains {@code original}, and for a manipulation
+ * method when it contains the method's name. The label is 0 exactly when the path contains
+ * {@code original_sequences}. Images are files under the root, or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
  */
 public final class FaceForensicsReader extends ForgeryReaderBase {
     public static final String NAME = "FFpp";
@@ -39,8 +39,16 @@ public final class FaceForensicsReader extends ForgeryReaderBase {
         this.compression = compression;
     }
 
+    /**
+     * {@code <root>/pickle_files/<split>_<compression>.pickle} (UniDefense's layout), or where only
+     * that is missing and {@code <root>/<split>_<compression>.pickle} exists, the latter: RECCE keeps
+     * the same index, a list of {@code (path, label)} pairs, directly in the root.
+     */
     public Path indexFile(String split) {
-        return root.resolve("pickle_files").resolve(split + "_" + compression + ".pickle");
+        String name = split + "_" + compression + ".pickle";
+        Path unidefense = root.resolve("pickle_files").resolve(name);
+        Path recce = root.resolve(name);
+        return !java.nio.file.Files.exists(unidefense) && java.nio.file.Files.isRegularFile(recce) ? recce : unidefense;
     }
 
     @Override
