@@ -71,6 +71,9 @@ public final class DfdcReader extends ForgeryReaderBase {
     }
 
     private List<Video> trainVideos() {
+        if (!Files.isDirectory(root)) {
+            throw new UserInputException(root + ": DFDC root not found (expected " + TRAIN_FOLDER_PREFIX + "* folders in it)");
+        }
         List<String> folders;
         try (Stream<Path> s = Files.list(root)) {
             folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())

@@ -55,7 +55,12 @@ public final class FaceForensicsReader extends ForgeryReaderBase {
     public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
         check(split, methods);
         List<Sample> out = new ArrayList<>();
-        for (String line : IndexFiles.lines(indexFile(split))) {
+        Path index = indexFile(split);
+        if (!java.nio.file.Files.exists(index)) {
+            throw new UserInputException(index + ": index file not found (nor at " + root.resolve(index.getFileName())
+                    + ", where RECCE keeps it)");
+        }
+        for (String line : IndexFiles.lines(index)) {
             String path = IndexLine.pathOf(line);
             int label = path.contains("original_sequences") ? Sample.REAL : Sample.FAKE;
             // A path matching several selected methods is listed once per match, as in the reference.

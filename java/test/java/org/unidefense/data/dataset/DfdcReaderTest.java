@@ -96,6 +96,10 @@ class DfdcReaderTest {
                 () -> reader().read("val", List.of("real"), null, new NumpyRandom(1))).getMessage();
         assertTrue(split.contains("DFDC") && split.contains("'val'") && split.contains("[train, test]"), split);
 
+        String noRoot = assertThrows(UserInputException.class, () -> new DfdcReader(root.resolve("nowhere"), null,
+                StoreOpener.LAZY).read("train", List.of("real"), null, new NumpyRandom(1))).getMessage();
+        assertTrue(noRoot.contains("nowhere: DFDC root not found"), noRoot);
+
         Files.writeString(root.resolve("test/labels.csv"), "filename,label\nt1.mp4,fake\n");
         String csv = assertThrows(UserInputException.class,
                 () -> reader().read("test", List.of("fake"), null, new NumpyRandom(1))).getMessage();
