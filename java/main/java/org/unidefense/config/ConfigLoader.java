@@ -81,8 +81,12 @@ public final class ConfigLoader {
             return requested;
         }
         if (fileEngine == null) {
+            boolean branches = dataset.mapping().entries().values().stream()
+                    .anyMatch(v -> v instanceof YamlNode.Mapping m && m.entries().containsKey("split"));
             throw new UserInputException(dataset.mapping().file() + ": cannot tell which engine reads this dataset "
-                    + "file (its 'name' is not one of FFpp, CDF, WDF, DFDC, UniAttack, OCIM); pass --engine FE|OCIM|UE");
+                    + "file (its 'name' is not one of FFpp, CDF, WDF, DFDC, UniAttack, OCIM); pass --engine FE|OCIM|UE"
+                    + (branches ? ". It looks like a RECCE dataset file (branches with a 'split'): use it from a RECCE "
+                    + "model file, whose data block has name and train_branch / val_branch / test_branch" : ""));
         }
         return fileEngine;
     }

@@ -288,6 +288,14 @@ class RecceSchemaTest {
     }
 
     @Test
+    void aRecceDatasetFileFromAProjectModelFileGetsAHint() {
+        ConfigFiles.write(dir, "ff.yml", FF);
+        Path m = ConfigFiles.write(dir, "model.yml", ConfigFiles.minimalModel("ff.yml"));
+        String msg = assertThrows(UserInputException.class, () -> ConfigLoader.load(m)).getMessage();
+        assertMentions(msg, "ff.yml", "cannot tell which engine", "RECCE dataset file", "train_branch");
+    }
+
+    @Test
     void anotherEngineThanFeIsRefused() {
         Path m = write(model("DFDC", "d.yml", ""), "d.yml", """
                 test_cfg:
