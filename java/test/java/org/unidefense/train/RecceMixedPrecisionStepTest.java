@@ -1,6 +1,7 @@
 package org.unidefense.train;
 
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -75,10 +76,18 @@ class RecceMixedPrecisionStepTest {
 
     @Test
     void trainingWiresTheReferenceScalerForFp16Only() {
-        assertEquals(GradScaler.REFERENCE_INIT_SCALE, training(model(Precision.FP16)).step().gradScaler().scale());
-        assertTrue(training(model(Precision.FP16)).step().gradScaler().enabled());
-        assertSame(GradScaler.DISABLED, training(model(Precision.BF16)).step().gradScaler(), "bf16: autocast, no scaler");
-        assertSame(GradScaler.DISABLED, training(model(Precision.FP32)).step().gradScaler(), "fp32: the parity mode");
+        Recce m = model(Precision.FP16);
+        try {
+            GradScaler fp16 = training(m).step().gradScaler();
+            assertTrue(fp16.enabled());
+            assertEquals(GradScaler.REFERENCE_INIT_SCALE, fp16.scale());
+            m.usePrecision(Precision.BF16);
+            assertSame(GradScaler.DISABLED, training(m).step().gradScaler(), "bf16: autocast, no scaler");
+            m.usePrecision(Precision.FP32);
+            assertSame(GradScaler.DISABLED, training(m).step().gradScaler(), "fp32: the parity mode");
+        } finally {
+            m.close();
+        }
     }
 
     /**
@@ -88,19 +97,24 @@ class RecceMixedPrecisionStepTest {
     @Test
     void aPowerOfTwoScaleLeavesTheFp32StepUnchanged() {
         RecceTraining plain = training(model(Precision.FP32));
-        StepResult r0 = step(plain);
         RecceTraining scaled = training(model(Precision.FP32));
-        scaled.step().setGradScaler(GradScaler.reference());
-        StepResult r1 = step(scaled);
+        try {
+            StepResult r0 = step(plain);
+            scaled.step().setGradScaler(GradScaler.reference());
+            StepResult r1 = step(scaled);
 
-        assertEquals(r0.losses(), r1.losses());
-        Map<String, float[]> a = state(plain.model());
-        Map<String, float[]> b = state(scaled.model());
-        for (String k : a.keySet()) {
-            assertArrayEquals(a.get(k), b.get(k), 0f, k);
+            assertEquals(r0.losses(), r1.losses());
+            Map<String, float[]> a = state(plain.model());
+            Map<String, float[]> b = state(scaled.model());
+            for (String k : a.keySet()) {
+                assertArrayEquals(a.get(k), b.get(k), 0f, k);
+            }
+            assertEquals(1024, scaled.step().gradScaler().scale(), "one clean update leaves the scale alone");
+            assertEquals(1, scaled.step().gradScaler().growthTracker());
+        } finally {
+            plain.model().close();
+            scaled.model().close();
         }
-        assertEquals(1024, scaled.step().gradScaler().scale(), "one clean update leaves the scale alone");
-        assertEquals(1, scaled.step().gradScaler().growthTracker());
     }
 
     /**
@@ -111,25 +125,29 @@ class RecceMixedPrecisionStepTest {
     @Test
     void anFp16OverflowSkipsTheUpdateAndHalvesTheScale() {
         RecceTraining t = training(model(Precision.FP16));
-        GradScaler scaler = new GradScaler(0x1p40, 2, 0.5, 2000, true);
-        t.step().setGradScaler(scaler);
-        Map<String, float[]> before = state(t.model());
-        StepResult r = step(t);
+        try {
+            GradScaler scaler = new GradScaler(0x1p40, 2, 0.5, 2000, true);
+            t.step().setGradScaler(scaler);
+            Map<String, float[]> before = state(t.model());
+            StepResult r = step(t);
 
-        assertTrue(Double.isFinite(r.totalLoss()), "the loss itself is finite: " + r.losses());
-        assertEquals(0x1p39, scaler.scale());
-        assertEquals(0, scaler.growthTracker());
-        Map<String, float[]> after = state(t.model());
-        java.util.Set<String> params = new java.util.HashSet<>(RecceTraining.allParameters(t.model(), 0).names());
-        int moved = 0;
-        for (String k : before.keySet()) {
-            if (params.contains(k)) {
-                assertArrayEquals(before.get(k), after.get(k), 0f, k + " must not be updated");
-            } else if (!java.util.Arrays.equals(before.get(k), after.get(k))) {
-                moved++;
+            assertTrue(Double.isFinite(r.totalLoss()), "the loss itself is finite: " + r.losses());
+            assertEquals(0x1p39, scaler.scale());
+            assertEquals(0, scaler.growthTracker());
+            Map<String, float[]> after = state(t.model());
+            java.util.Set<String> params = new java.util.HashSet<>(RecceTraining.allParameters(t.model(), 0).names());
+            int moved = 0;
+            for (String k : before.keySet()) {
+                if (params.contains(k)) {
+                    assertArrayEquals(before.get(k), after.get(k), 0f, k + " must not be updated");
+                } else if (!java.util.Arrays.equals(before.get(k), after.get(k))) {
+                    moved++;
+                }
             }
+            assertTrue(moved > 0, "the train forward updated BN running statistics");
+        } finally {
+            t.model().close();
         }
-        assertTrue(moved > 0, "the train forward updated BN running statistics");
     }
 
     /**
@@ -141,24 +159,36 @@ class RecceMixedPrecisionStepTest {
      */
     @Test
     void autocastLossesStayNearTheFp32Ones() {
-        StepResult fp32 = step(training(model(Precision.FP32)));
-        for (Precision p : new Precision[]{Precision.FP16, Precision.BF16}) {
-            RecceTraining t = training(model(p));
-            Map<String, float[]> before = state(t.model());
-            StepResult r = step(t);
-            double bound = p == Precision.FP16 ? 1e-2 : 5e-2;
-            assertFalse(fp32.losses().equals(r.losses()), p + ": the forward ran in low precision");
-            for (String k : fp32.losses().keySet()) {
-                double ref = fp32.loss(k);
-                double rel = Math.abs(r.loss(k) - ref) / Math.max(Math.abs(ref), 1e-3);
-                assertTrue(rel <= bound, p + " " + k + ": " + r.loss(k) + " vs fp32 " + ref + " (relative " + rel + ")");
+        // One model, its initial state restored before each precision's step (fresh optimizer, same draws).
+        Recce m = model(Precision.FP32);
+        Map<String, Tensor> initial = new LinkedHashMap<>();
+        m.stateDict().forEach((k, t) -> initial.put(k, t.detach().clone()));
+        try {
+            StepResult fp32 = step(training(m));
+            for (Precision p : new Precision[]{Precision.FP16, Precision.BF16}) {
+                try (NoGradGuard ignored = new NoGradGuard()) {
+                    m.stateDict().forEach((k, t) -> t.copy_(initial.get(k)));
+                }
+                m.usePrecision(p);
+                RecceTraining t = training(m);
+                Map<String, float[]> before = state(m);
+                StepResult r = step(t);
+                double bound = p == Precision.FP16 ? 1e-2 : 5e-2;
+                assertFalse(fp32.losses().equals(r.losses()), p + ": the forward ran in low precision");
+                for (String k : fp32.losses().keySet()) {
+                    double ref = fp32.loss(k);
+                    double rel = Math.abs(r.loss(k) - ref) / Math.max(Math.abs(ref), 1e-3);
+                    assertTrue(rel <= bound, p + " " + k + ": " + r.loss(k) + " vs fp32 " + ref + " (relative " + rel + ")");
+                }
+                assertFalse(java.util.Arrays.equals(before.get("fc.bias"), state(m).get("fc.bias")),
+                        p + ": the update was made");
+                if (p == Precision.FP16) {
+                    assertEquals(1024, t.step().gradScaler().scale());
+                    assertEquals(1, t.step().gradScaler().growthTracker(), "no overflow at the reference scale");
+                }
             }
-            assertFalse(java.util.Arrays.equals(before.get("fc.bias"), state(t.model()).get("fc.bias")),
-                    p + ": the update was made");
-            if (p == Precision.FP16) {
-                assertEquals(1024, t.step().gradScaler().scale());
-                assertEquals(1, t.step().gradScaler().growthTracker(), "no overflow at the reference scale");
-            }
+        } finally {
+            m.close();
         }
     }
 }
