@@ -17,6 +17,9 @@ import java.util.Set;
  * <p>Relative dataset paths are looked up first in the working directory (as the reference does),
  * then next to the model file and in each directory above it, so that both
  * {@code config_template/ocim/data_c.yml} and {@code data_c.yml} work from anywhere inside a checkout.
+ *
+ * <p>RECCE's model and dataset files (dataset branches such as {@code train_cfg}) are read too,
+ * through {@link RecceSchema}.
  */
 public final class ConfigLoader {
 
@@ -43,13 +46,20 @@ public final class ConfigLoader {
         Section configSec = top.requiredSection("config");
         Section dataSec = top.requiredSection("data");
         top.finish();
-
-        Path datasetFile = locateDatasetFile(modelYaml, dataSec, overrides.dsConfig());
-        Section datasetSec = new Section(YamlTreeReader.readMapping(datasetFile, warnings::add), warnings);
-        Engine engine = chooseEngine(datasetSec, overrides.engine());
-
         boolean test = overrides.test();
         ModelConfig model = ModelConfig.read(modelSec);
+
+        Path datasetFile = locateDatasetFile(modelYaml, dataSec, overrides.dsConfig());
+        YamlNode.Mapping datasetMap = YamlTreeReader.readMapping(datasetFile, warnings::add);
+        if (RecceSchema.applies(dataSec)) {
+            // RECCE's own files (config/Recce.yml, config/dataset/*.yml): rewritten into this schema first
+            datasetMap = RecceSchema.datasetFile(datasetMap, dataSec, test);
+            configSec = new Section(RecceSchema.configBlock(configSec, model), warnings);
+            dataSec = new Section(RecceSchema.dataBlock(dataSec), warnings);
+        }
+        Section datasetSec = new Section(datasetMap, warnings);
+        Engine engine = chooseEngine(datasetSec, overrides.engine());
+
         TrainConfig config = TrainConfig.read(configSec, engine, overrides.localRank(), overrides.expId(), test);
         DataConfig data = DataConfig.read(dataSec, overrides.dsConfig(), datasetFile, engine, test);
         DatasetConfig dataset = switch (engine) {
@@ -71,8 +81,12 @@ public final class ConfigLoader {
             return requested;
         }
         if (fileEngine == null) {
+            boolean branches = dataset.mapping().entries().values().stream()
+                    .anyMatch(v -> v instanceof YamlNode.Mapping m && m.entries().containsKey("split"));
             throw new UserInputException(dataset.mapping().file() + ": cannot tell which engine reads this dataset "
-                    + "file (its 'name' is not one of FFpp, CDF, WDF, UniAttack, OCIM); pass --engine FE|OCIM|UE");
+                    + "file (its 'name' is not one of FFpp, CDF, WDF, DFDC, UniAttack, OCIM); pass --engine FE|OCIM|UE"
+                    + (branches ? ". It looks like a RECCE dataset file (branches with a 'split'): use it from a RECCE "
+                    + "model file, whose data block has name and train_branch / val_branch / test_branch" : ""));
         }
         return fileEngine;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Keys every dataset file shares.
  *
- * @param name       {@code name}: dataset loader name (FFpp, CDF, WDF, UniAttack; absent in OCIM files)
+ * @param name       {@code name}: dataset loader name (FFpp, CDF, WDF, DFDC, UniAttack; absent in OCIM files)
  * @param root       {@code root}: data root directory (for UniAttack a placeholder; the per-dataset roots count)
  * @param useLmdb    {@code use_lmdb}: read images from an LMDB store under {@code <root>/lmdb} (default true;
  *                   UniAttack always reads LMDB)

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A face-forgery dataset file (engine FE): FaceForensics++ ({@code FFpp}), Celeb-DF v2 ({@code CDF})
- * or WildDeepfake ({@code WDF}).
+ * A face-forgery dataset file (engine FE): FaceForensics++ ({@code FFpp}), Celeb-DF v2 ({@code CDF}),
+ * WildDeepfake ({@code WDF}) or the Deepfake Detection Challenge ({@code DFDC}, RECCE's reader).
  *
  * <p>The reference trains from two loaders, real methods and fake methods, validates on both
  * (on the test split for CDF and WDF, which have no validation split) and tests on both.
@@ -20,6 +20,9 @@ import java.util.Map;
  * @param valFpv      {@code val_fpv}: frames per video for validation; null = all
  * @param testFpv     {@code test_fpv}: frames per video for testing; null = all
  * @param lmdb        {@code lmdb}: LMDB store name under {@code <root>/lmdb} (needed when {@code use_lmdb} is true)
+ * @param valSplit    {@code val_split} (project extension): the split validation reads, {@code val} or
+ *                    {@code test}; default {@code val} where the dataset has one (FF++), else {@code test}. RECCE's
+ *                    model files validate FF++ on {@code test} ({@code val_branch: test_cfg}), see {@link RecceSchema}
  */
 public record ForgeryDatasetConfig(
         DatasetCommon common,
@@ -29,13 +32,15 @@ public record ForgeryDatasetConfig(
         Integer trainFpv,
         Integer valFpv,
         Integer testFpv,
-        String lmdb) implements DatasetConfig {
+        String lmdb,
+        String valSplit) implements DatasetConfig {
 
-    static final List<String> DATASETS = List.of("FFpp", "CDF", "WDF");
+    static final List<String> DATASETS = List.of("FFpp", "CDF", "WDF", "DFDC");
     static final List<String> FFPP_METHODS = List.of("Origin", "Deepfakes", "Face2Face", "FaceSwap",
             "NeuralTextures", "FaceShifter", "DeeperForensics");
     static final List<String> CDF_METHODS = List.of("YouTube-real", "Celeb-real", "Celeb-synthesis");
     static final List<String> WDF_METHODS = List.of("real", "fake");
+    static final List<String> DFDC_METHODS = List.of("real", "fake");
     static final List<String> COMPRESSIONS = List.of("c0", "c23", "c40");
 
     @Override
@@ -43,9 +48,14 @@ public record ForgeryDatasetConfig(
         return Engine.FE;
     }
 
-    /** Whether the dataset has a validation split (FF++ does; CDF and WDF validate on their test split). */
+    /** Whether the dataset has a validation split (FF++ does; CDF, WDF and DFDC validate on their test split). */
     public boolean hasValSplit() {
         return common.name().equals("FFpp");
+    }
+
+    /** The splits validation may read: {@code val} where the dataset has it, and {@code test}. */
+    static List<String> validationSplits(String dataset) {
+        return dataset.equals("FFpp") ? List.of("val", "test") : List.of("test");
     }
 
     /** Frames per real video in training: {@code train_fpv * len(fake_method)}, balancing real and fake; null = all. */
@@ -58,20 +68,22 @@ public record ForgeryDatasetConfig(
         List<String> allowed = switch (name) {
             case "FFpp" -> FFPP_METHODS;
             case "CDF" -> CDF_METHODS;
+            case "DFDC" -> DFDC_METHODS;
             default -> WDF_METHODS;
         };
         List<String> real = methods(s, "real_method", allowed, name);
         List<String> fake = methods(s, "fake_method", allowed, name);
         String compression = name.equals("FFpp") ? s.requiredChoice("compression", COMPRESSIONS) : null;
-        List<String> splits = testStage ? List.of("test")
-                : name.equals("FFpp") ? List.of("train", "val") : List.of("train", "test");
+        List<String> valSplits = validationSplits(name);
+        String valSplit = s.choice("val_split", valSplits.get(0), valSplits);
+        List<String> splits = testStage ? List.of("test") : List.of("train", valSplit);
         DatasetCommon common = DatasetCommon.read(s, testStage, splits);
         Integer trainFpv = s.optionalPositive("train_fpv");
         Integer valFpv = s.optionalPositive("val_fpv");
         Integer testFpv = s.optionalPositive("test_fpv");
         String lmdb = common.useLmdb() ? s.requiredString("lmdb") : s.string("lmdb", null);
         s.finish();
-        return new ForgeryDatasetConfig(common, real, fake, compression, trainFpv, valFpv, testFpv, lmdb);
+        return new ForgeryDatasetConfig(common, real, fake, compression, trainFpv, valFpv, testFpv, lmdb, valSplit);
     }
 
     private static List<String> methods(Section s, String key, List<String> allowed, String dataset) {
@@ -99,6 +111,7 @@ public record ForgeryDatasetConfig(
         if (lmdb != null) {
             out.put("lmdb", lmdb);
         }
+        out.put("val_split", valSplit);
         common.putTransforms(out);
         return new LinkedHashMap<>(out);
     }

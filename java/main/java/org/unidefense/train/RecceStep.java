@@ -2,9 +2,13 @@ package org.unidefense.train;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.unidefense.config.Precision;
 import org.unidefense.loss.RecceLoss;
 import org.unidefense.model.recce.Recce;
 import org.unidefense.model.recce.RecceOutput;
+import org.unidefense.tensor.Autocast;
+import org.unidefense.tensor.Placement;
 import org.unidefense.tensor.Tensors;
 
 /**
@@ -15,9 +19,14 @@ import org.unidefense.tensor.Tensors;
  *
  * <p>Not reproduced: the reference trainer calls {@code optimizer.step()} once more at the start
  * of every epoch with the previous epoch's last gradients still in {@code .grad} (decisions.md);
- * here every update follows its own backward. The reference trains under fp16 autocast with a
- * GradScaler on GPUs; this step runs in the model's dtype (float32 on the CPU), which is what
- * Adam sees after the scaler's unscale.
+ * here every update follows its own backward.
+ *
+ * <p>Precision follows the model's ({@code config.precision}): fp32, the parity default, runs in
+ * the model's dtype. bf16 and fp16 run the forward under {@link Autocast}, as RECCE's
+ * {@code with autocast():} block, and hand its outputs to the loss in float32. fp16 also scales
+ * the loss with a {@link GradScaler} (RECCE's {@code GradScaler(2**10)}, set by
+ * {@link RecceTraining}): the update is made on the unscaled gradients, or skipped when one of
+ * them is not finite. The observer's {@code afterFirstBackward} then sees the scaled gradients.
  */
 public final class RecceStep implements TrainingStep {
     private final Recce model;
@@ -25,6 +34,7 @@ public final class RecceStep implements TrainingStep {
     private final LearningRatePlan lrPlan;
     private final RecceLoss loss;
     private StepObserver observer = StepObserver.NONE;
+    private GradScaler scaler = GradScaler.DISABLED;
 
     public Recce model() {
         return model;
@@ -43,6 +53,15 @@ public final class RecceStep implements TrainingStep {
         this.observer = observer == null ? StepObserver.NONE : observer;
     }
 
+    /** Loss scaling for {@code precision: fp16} (null or {@link GradScaler#DISABLED}: none). */
+    public void setGradScaler(GradScaler scaler) {
+        this.scaler = scaler == null ? GradScaler.DISABLED : scaler;
+    }
+
+    public GradScaler gradScaler() {
+        return scaler;
+    }
+
     @Override
     public StepResult run(Tensor x, Tensor labels, long realCount, long step) {
         try (PointerScope scope = new PointerScope()) {
@@ -50,15 +69,30 @@ public final class RecceStep implements TrainingStep {
             optimizer.zeroGrad();
             lrPlan.beforeStep(step);
             double lr = optimizer.learningRates()[0];
-            RecceOutput out = model.run(x);
+            RecceOutput out = forward(x);
             RecceLoss.Terms terms = loss.loss(out, x, labels);
-            terms.total().backward();
+            scaler.scale(terms.total()).backward();
             observer.afterFirstBackward();
-            optimizer.step();
+            // RECCE's trainer steps the schedule whether or not the scaler skipped the update.
+            scaler.step(optimizer);
             observer.afterFirstUpdate();
             lrPlan.afterStep(step);
             return new StepResult(step, lr, terms.doubles(""), null, Tensors.toFloats(out.logits()),
                     (int) out.logits().size(1));
         }
+    }
+
+    /** The train forward in the model's precision; with autocast, every output back in float32 for the loss. */
+    private RecceOutput forward(Tensor x) {
+        Precision precision = model.precision();
+        if (precision == Precision.FP32) {
+            return model.run(x);
+        }
+        RecceOutput out;
+        try (Autocast ignored = Autocast.enter(precision, Placement.deviceOf(model).type())) {
+            out = model.run(x);
+        }
+        return new RecceOutput(out.logits().to(ScalarType.Float), out.recons().to(ScalarType.Float),
+                out.contra().stream().map(c -> c.to(ScalarType.Float)).toList());
     }
 }

@@ -21,7 +21,8 @@ import static org.bytedeco.pytorch.global.torch.make_generator_cpu;
  * no-decay group: BN and bias parameters decay too; the unused {@code encoder.fc} never receives a
  * gradient and so is never updated), the configured schedule stepped once per step, warm-up, the
  * loss weights {@code lambda_1} and {@code lambda_2}, and one generator seeded with
- * {@code config.seed} for the model's noise and dropout draws. Build it outside any PointerScope.
+ * {@code config.seed} for the model's noise and dropout draws, and for {@code precision: fp16} the
+ * reference's GradScaler. Build it outside any PointerScope.
  */
 public final class RecceTraining implements Training {
     /** The single parameter group's label. */
@@ -61,6 +62,9 @@ public final class RecceTraining implements Training {
         Generator generator = make_generator_cpu(seed);
         model.setGenerator(generator);
         RecceStep step = new RecceStep(model, opt, plan, new RecceLoss(lambda1, lambda2));
+        if (model.precision().needsGradScaler()) {
+            step.setGradScaler(GradScaler.reference());
+        }
         return new RecceTraining(opt, plan, step, generator);
     }
 

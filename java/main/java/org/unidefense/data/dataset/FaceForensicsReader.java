@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * FaceForensics++ as the reference reads it: the index {@code <root>/pickle_files/<split>_<compression>.pickle}
- * lists {@code (path, label)} pairs; a path is taken for {@code Origin} when it contains
- * {@code original}, and for a manipulation method when it contains the method's name. The label is
- * 0 exactly when the path contains {@code original_sequences}. Images are files under the root,
- * or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
+ * (RECCE: {@code <root>/<split>_<compression>.pickle}, see {@link #indexFile}) lists {@code (path, label)}
+ * pairs; a path is taken for {@code Origin} when it contains {@code original}, and for a manipulation
+ * method when it contains the method's name. The label is 0 exactly when the path contains
+ * {@code original_sequences}. Images are files under the root, or (with {@code use_lmdb}) entries of {@code <root>/lmdb/<lmdb>} keyed by the path.
  */
 public final class FaceForensicsReader extends ForgeryReaderBase {
     public static final String NAME = "FFpp";
@@ -39,15 +39,28 @@ public final class FaceForensicsReader extends ForgeryReaderBase {
         this.compression = compression;
     }
 
+    /**
+     * {@code <root>/pickle_files/<split>_<compression>.pickle} (UniDefense's layout), or where only
+     * that is missing and {@code <root>/<split>_<compression>.pickle} exists, the latter: RECCE keeps
+     * the same index, a list of {@code (path, label)} pairs, directly in the root.
+     */
     public Path indexFile(String split) {
-        return root.resolve("pickle_files").resolve(split + "_" + compression + ".pickle");
+        String name = split + "_" + compression + ".pickle";
+        Path unidefense = root.resolve("pickle_files").resolve(name);
+        Path recce = root.resolve(name);
+        return !java.nio.file.Files.exists(unidefense) && java.nio.file.Files.isRegularFile(recce) ? recce : unidefense;
     }
 
     @Override
     public List<Sample> read(String split, List<String> methods, Integer fpv, NumpyRandom random) {
         check(split, methods);
         List<Sample> out = new ArrayList<>();
-        for (String line : IndexFiles.lines(indexFile(split))) {
+        Path index = indexFile(split);
+        if (!java.nio.file.Files.exists(index)) {
+            throw new UserInputException(index + ": index file not found (nor at " + root.resolve(index.getFileName())
+                    + ", where RECCE keeps it)");
+        }
+        for (String line : IndexFiles.lines(index)) {
             String path = IndexLine.pathOf(line);
             int label = path.contains("original_sequences") ? Sample.REAL : Sample.FAKE;
             // A path matching several selected methods is listed once per match, as in the reference.

@@ -82,8 +82,9 @@ public final class SplitIndexBuilder {
             case FaceForensicsReader.NAME -> new FaceForensicsReader(root, c.compression(), lmdb, opener);
             case CelebDfReader.NAME -> new CelebDfReader(root, lmdb, opener);
             case WildDeepfakeReader.NAME -> new WildDeepfakeReader(root, lmdb, opener);
+            case DfdcReader.NAME -> new DfdcReader(root, lmdb, opener);
             default -> throw new UserInputException("dataset file: unknown forgery dataset '" + c.common().name()
-                    + "'; expected FFpp, CDF or WDF");
+                    + "'; expected FFpp, CDF, WDF or DFDC");
         };
     }
 
@@ -99,8 +100,9 @@ public final class SplitIndexBuilder {
                     r.stores("train")));
             train.add(part("train/fake", "train", r.read("train", c.fakeMethods(), c.trainFpv(), seeded()),
                     r.stores("train")));
-            // Datasets without a val split validate on the test split, with the test fpv.
-            String vs = r.splits().contains("val") ? "val" : "test";
+            // val_split: FF++ validates on val unless told otherwise (RECCE's files validate on test);
+            // datasets without a val split validate on the test split, with the test fpv.
+            String vs = c.valSplit() != null ? c.valSplit() : r.splits().contains("val") ? "val" : "test";
             Integer vf = vs.equals("val") ? c.valFpv() : c.testFpv();
             val.add(part("val", vs, r.read(vs, all, vf, seeded()), r.stores(vs)));
         }

@@ -2,7 +2,8 @@
  * Readers of the datasets' official on-disk layouts, following the reference's {@code dataset/*.py}:
  * FaceForensics++ ({@link org.unidefense.data.dataset.FaceForensicsReader}), Celeb-DF v2
  * ({@link org.unidefense.data.dataset.CelebDfReader}), WildDeepfake
- * ({@link org.unidefense.data.dataset.WildDeepfakeReader}), OCIM
+ * ({@link org.unidefense.data.dataset.WildDeepfakeReader}), DFDC (RECCE's reader,
+ * {@link org.unidefense.data.dataset.DfdcReader}), OCIM
  * ({@link org.unidefense.data.dataset.OcimReader}) and UniAttack
  * ({@link org.unidefense.data.dataset.UniAttackReader}). Index files are {@code torch.save} files
  * read with {@link org.unidefense.checkpoint.TorchSaveFile}.

@@ -87,6 +87,21 @@ class ForgeryReadersTest {
         assertTrue(missing.getMessage().contains(all.get(1).path()), missing.getMessage());
     }
 
+    /** RECCE keeps the same index in the root ({@code <root>/<split>_<compression>.pickle}). */
+    @Test
+    void faceForensicsIndexInTheRootAsRecceKeepsIt() throws IOException {
+        writeFfpp();
+        Files.move(root.resolve("pickle_files/train_c23.pickle"), root.resolve("train_c23.pickle"));
+        FaceForensicsReader r = new FaceForensicsReader(root, "c23", null, StoreOpener.EAGER);
+        assertEquals(root.resolve("train_c23.pickle"), r.indexFile("train"));
+        assertEquals(Map.of("Origin", 6L, "Deepfakes", 3L, "Face2Face", 3L, "NeuralTextures", 2L),
+                countByMethod(r.read("train", FaceForensicsReader.METHODS, null, rng())));
+        assertEquals(root.resolve("pickle_files/test_c23.pickle"), r.indexFile("test"), "UniDefense's place first");
+        String missing = assertThrows(UserInputException.class,
+                () -> r.read("val", List.of("Origin"), null, rng())).getMessage();
+        assertTrue(missing.contains("pickle_files/val_c23.pickle") && missing.contains("where RECCE keeps it"), missing);
+    }
+
     @Test
     void faceForensicsFromLmdbKeyedByPath() {
         writeFfpp();
