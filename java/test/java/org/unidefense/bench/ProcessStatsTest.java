@@ -40,9 +40,14 @@ class ProcessStatsTest {
     @Test
     void onlyACachingMallocOrASingleGlibcArenaCountsAsTuned() {
         assertTrue(new AllocatorInfo("tcmalloc", java.util.Map.of()).tuned());
-        assertTrue(new AllocatorInfo("glibc", java.util.Map.of("MALLOC_ARENA_MAX", "1")).tuned());
+        assertTrue(new AllocatorInfo("glibc", java.util.Map.of("MALLOC_ARENA_MAX", "1",
+                "MALLOC_MMAP_THRESHOLD_", "17179869184")).tuned());
+        // one arena without the mmap threshold: glibc maps every buffer above 128 KiB on each use
+        assertFalse(new AllocatorInfo("glibc", java.util.Map.of("MALLOC_ARENA_MAX", "1",
+                "MALLOC_TRIM_THRESHOLD_", "17179869184")).tuned());
         assertFalse(new AllocatorInfo("glibc", java.util.Map.of("MALLOC_TRIM_THRESHOLD_", "1")).tuned());
         assertTrue(new AllocatorInfo("glibc", java.util.Map.of()).advice().contains("MALLOC_ARENA_MAX=1"));
+        assertTrue(new AllocatorInfo("glibc", java.util.Map.of()).advice().contains("MALLOC_MMAP_THRESHOLD_="));
     }
 
     @Test
