@@ -85,11 +85,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to this file.")
     Path out;
 
-    @Option(names = "--precision", paramLabel = "P", converter = Precision.Converter.class,
+    @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class,
             description = "fp32, bf16 or fp16 (default: the config's precision, else fp32).")
     Precision precision;
 
-    @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormat.Converter.class,
+    @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormatConverter.class,
             description = "channels_last or contiguous (default: the config's memory_format, else channels_last).")
     MemoryFormat memoryFormat;
     @CommandLine.Mixin

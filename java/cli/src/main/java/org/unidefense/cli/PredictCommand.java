@@ -96,7 +96,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + "for models trained on stored crops).")
     Double margin;
 
-    @Option(names = "--precision", paramLabel = "fp32|bf16", converter = Precision.Converter.class,
+    @Option(names = "--precision", paramLabel = "fp32|bf16", converter = PrecisionConverter.class,
             description = "Arithmetic of the model's convolutions (default fp32; bf16 is faster on CPUs with AVX512-BF16).")
     Precision precision;
 

@@ -69,7 +69,7 @@ class ConfigCommandTest {
     @Test
     void malformedYamlExitsWithCodeThreeAndNoStackTrace() {
         MainTest.Run r = new MainTest.Run("config", "show", "--config",
-                "java/test/resources/config/malformed_model.yml");
+                "java/core/src/test/resources/config/malformed_model.yml");
         assertEquals(ExitCodes.BAD_INPUT, r.code);
         assertTrue(r.err.contains("malformed_model.yml:5"), r.err);
         assertTrue(r.err.contains("malformed YAML"), r.err);

@@ -41,12 +41,4 @@ public enum MemoryFormat {
         }
         throw new UserInputException("unknown memory format '" + value + "'; expected one of " + keys());
     }
-
-    /** picocli converter, so {@code --memory-format} takes the configuration spelling. */
-    public static final class Converter implements picocli.CommandLine.ITypeConverter<MemoryFormat> {
-        @Override
-        public MemoryFormat convert(String value) {
-            return parse(value);
-        }
-    }
 }

@@ -45,12 +45,4 @@ public enum Precision implements ConfigChoice {
     public boolean needsGradScaler() {
         return this == FP16;
     }
-
-    /** picocli converter, so {@code --precision} takes the configuration spelling. */
-    public static final class Converter implements picocli.CommandLine.ITypeConverter<Precision> {
-        @Override
-        public Precision convert(String value) {
-            return parse(value);
-        }
-    }
 }

@@ -89,7 +89,7 @@ class ConfigErrorsTest {
     @Test
     void malformedYamlGivesFileAndLine() {
         // line 5 holds the indented key that follows the un-indented 'name: UDR18'
-        Path bad = Path.of("java/test/resources/config/malformed_model.yml");
+        Path bad = Path.of("java/core/src/test/resources/config/malformed_model.yml");
         String m = failure(bad);
         assertMentions(m, "malformed_model.yml:5", "malformed YAML", "mapping values are not allowed");
     }
