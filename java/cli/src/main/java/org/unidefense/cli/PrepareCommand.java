@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.unidefense.UserInputException;
+import org.unidefense.face.FaceDetector;
 import org.unidefense.face.YuNetModel;
 import org.unidefense.prepare.CelebDfPreparer;
 import org.unidefense.prepare.CropSettings;
@@ -128,16 +130,42 @@ public final class PrepareCommand implements Runnable {
         w.println("manifest: " + out.resolve(PrepareManifest.FILE));
     }
 
+    /**
+     * What every dataset's subcommand shares: the face options, the detector they name, and the
+     * closing lines (counts of the run, the manifest, how to train on the result).
+     */
+    abstract static class DatasetCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        FaceOptions face = new FaceOptions();
+
+        Supplier<? extends FaceDetector> detector(CropSettings settings) {
+            return FaceDetectors.named(settings.detector(), face.detectorModel);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** {@link #report}, then (when {@code model} is not null) the command that trains on it. */
+        void finish(PrintWriter w, Path root, PrepareRun.Outcome outcome, String engine, Path model) {
+            report(w, root, outcome);
+            if (model != null) {
+                w.println("train with: unidefense train --engine " + engine + " --config " + model);
+            }
+            w.flush();
+        }
+    }
+
     /** {@code unidefense prepare ffpp}. */
     @Command(name = "ffpp",
             description = "FaceForensics++: from the download tree (original_sequences, manipulated_sequences, the "
                     + "official split files) to face crops <out>/<sequence>/<c>/frames/<video>/<frame>.png and "
                     + "<out>/pickle_files/<split>_<c>.pickle, as the reference's FaceForensics loader reads them.",
             mixinStandardHelpOptions = true)
-    static final class Ffpp implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Ffpp extends DatasetCommand {
         @Option(names = "--src", required = true, paramLabel = "DIR", description = "The FF++ download root.")
         Path src;
 
@@ -157,9 +185,6 @@ public final class PrepareCommand implements Runnable {
         List<String> methods;
 
         @Mixin
-        FaceOptions face = new FaceOptions();
-
-        @Mixin
         ConfigOptions configs = new ConfigOptions();
 
         @Override
@@ -169,16 +194,14 @@ public final class PrepareCommand implements Runnable {
             FfppPreparer.Summary s = FfppPreparer.prepare(new FfppPreparer.Request(src, out, compression, splits,
                             methods == null ? FfppLayout.METHODS : methods, settings, face.workers,
                             configs.schedule("ffpp_" + compression)),
-                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
-            PrintWriter w = spec.commandLine().getOut();
+                    detector(settings), null);
+            PrintWriter w = out();
             s.framesBySplit().forEach((split, n) -> w.printf("  %-5s %7d face crops -> %s%n", split, n,
                     out.resolve(FfppLayout.indexFile(split, compression))));
             if (!s.skipped().isEmpty()) {
                 w.printf("%d videos are in no split file and were skipped%n", s.skipped().size());
             }
-            report(w, out, s.outcome());
-            w.println("train with: unidefense train --engine FE --config " + s.configs().model());
-            w.flush();
+            finish(w, out, s.outcome(), "FE", s.configs().model());
         }
     }
 
@@ -188,10 +211,7 @@ public final class PrepareCommand implements Runnable {
                     + "store and index lists (split by video, seeded) plus data_folder.yml/model_folder.yml for "
                     + "'train --engine UE'.",
             mixinStandardHelpOptions = true)
-    static final class Folder implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Folder extends DatasetCommand {
         @Option(names = "--real", required = true, paramLabel = "DIR", description = "Folder of bona-fide media.")
         Path real;
 
@@ -214,9 +234,6 @@ public final class PrepareCommand implements Runnable {
         long seed;
 
         @Mixin
-        FaceOptions face = new FaceOptions();
-
-        @Mixin
         ConfigOptions configs = new ConfigOptions();
 
         @Override
@@ -225,16 +242,14 @@ public final class PrepareCommand implements Runnable {
             FolderPreparer.Summary s = FolderPreparer.prepare(new FolderPreparer.Request(
                             FolderPreparer.groups(real, fakes, attackTypes), out, FolderSplit.ratios(split), seed, settings,
                             face.workers, configs.schedule("folder")),
-                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
-            PrintWriter w = spec.commandLine().getOut();
+                    detector(settings), null);
+            PrintWriter w = out();
             s.frames().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
             if (!s.skipped().isEmpty()) {
                 w.printf("%d entries are neither videos, images nor folders of images and were skipped%n",
                         s.skipped().size());
             }
-            report(w, out, s.outcome());
-            w.println("train with: unidefense train --engine UE --config " + s.configs().model());
-            w.flush();
+            finish(w, out, s.outcome(), "UE", s.configs().model());
         }
     }
 
@@ -244,18 +259,12 @@ public final class PrepareCommand implements Runnable {
                     + "List_of_testing_videos.txt) to face crops <out>/<source>/images/<video>/<frame>.png and the "
                     + "test list, as the reference's CelebDF loader reads them.",
             mixinStandardHelpOptions = true)
-    static final class CelebDf implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class CelebDf extends DatasetCommand {
         @Option(names = "--src", required = true, paramLabel = "DIR", description = "The Celeb-DF v2 download root.")
         Path src;
 
         @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The prepared dataset root.")
         Path out;
-
-        @Mixin
-        FaceOptions face = new FaceOptions();
 
         @Mixin
         ConfigOptions configs = new ConfigOptions();
@@ -264,12 +273,10 @@ public final class PrepareCommand implements Runnable {
         public void run() {
             CropSettings settings = face.settings();
             CelebDfPreparer.Summary s = CelebDfPreparer.prepare(new CelebDfPreparer.Request(src, out, settings,
-                    face.workers, configs.schedule("celebdf")), FaceDetectors.named(settings.detector(), face.detectorModel), null);
-            PrintWriter w = spec.commandLine().getOut();
+                    face.workers, configs.schedule("celebdf")), detector(settings), null);
+            PrintWriter w = out();
             s.framesBySplit().forEach((sp, n) -> w.printf("  %-5s %7d face crops%n", sp, n));
-            report(w, out, s.outcome());
-            w.println("train with: unidefense train --engine FE --config " + s.configs().model());
-            w.flush();
+            finish(w, out, s.outcome(), "FE", s.configs().model());
         }
     }
 
@@ -327,10 +334,7 @@ public final class PrepareCommand implements Runnable {
                     + "to <out>/<domain root>/lists/{real,fake}_5points.pickle and the LMDB store <out>/lmdb/<domain root> "
                     + "of face crops, as the reference's OCIM loader reads them. Run once per domain into the same --out.",
             mixinStandardHelpOptions = true)
-    static final class Ocim implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Ocim extends DatasetCommand {
         @Option(names = "--domain", required = true, paramLabel = "O|C|I|M", description = "Which OCIM dataset --src holds.")
         String domain;
 
@@ -340,22 +344,19 @@ public final class PrepareCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "ROOT", description = "The OCIM root (shared by the domains).")
         Path out;
 
-        @Mixin
-        FaceOptions face = new FaceOptions();
-
         @Override
         public void run() {
             CropSettings settings = face.settings(1.0);
             // Each domain keeps its own resume state: the domains share the root.
             OcimPreparer.Summary s = OcimPreparer.prepare(new OcimPreparer.Request(domain, src, out, settings, face.workers),
-                    FaceDetectors.named(settings.detector(), face.detectorModel), null);
-            PrintWriter w = spec.commandLine().getOut();
+                    detector(settings), null);
+            PrintWriter w = out();
             w.printf("  real %7d face crops, attack %7d face crops%n", s.real(), s.fake());
             if (!s.skipped().isEmpty()) {
                 w.printf("%d videos are neither real nor attack by the dataset's naming and were skipped%n", s.skipped().size());
             }
-            report(w, out.resolve(OcimPreparer.DOMAIN_ROOTS.getOrDefault(domain, "")), s.outcome());
-            w.flush();
+            // ocim writes no data/model files (the domains share one root), so no training command
+            finish(w, out.resolve(OcimPreparer.DOMAIN_ROOTS.getOrDefault(domain, "")), s.outcome(), null, null);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.unidefense.cli;
 
-import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.unidefense.data.store.LmdbImageStore;
-import org.unidefense.engine.SyntheticRuns;
+import org.unidefense.engine.SyntheticRunsExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeviceOptionTest {
     @TempDir
     static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     @Test
     void cudaWithoutCudaIsExitThreeNamingTheGpuBuild() {

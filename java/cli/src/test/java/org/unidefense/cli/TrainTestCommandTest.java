@@ -2,17 +2,14 @@ package org.unidefense.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unidefense.engine.SyntheticRuns;
+import org.unidefense.engine.SyntheticRunsExtension;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.dataset.SplitIndexBuilder;
 import org.unidefense.data.dataset.Stage;
 import org.unidefense.data.loader.SplitLoaders;
-import org.unidefense.data.store.LmdbImageStore;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.model.weights.ModelCheckpoint;
 
@@ -26,20 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code unidefense train} then {@code unidefense test} on a tiny synthetic UniAttack benchmark. */
 class TrainTestCommandTest {
-    @TempDir
-    static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     @Test
     void trainThenTestWritesTheRunAndTransfersTheValThresholdToTest() throws IOException {

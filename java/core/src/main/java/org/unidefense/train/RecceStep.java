@@ -28,13 +28,11 @@ import org.unidefense.tensor.Tensors;
  * {@link RecceTraining}): the update is made on the unscaled gradients, or skipped when one of
  * them is not finite. The observer's {@code afterFirstBackward} then sees the scaled gradients.
  */
-public final class RecceStep implements TrainingStep {
+public final class RecceStep extends ObservedScaledStep {
     private final Recce model;
     private final GroupedOptimizer optimizer;
     private final LearningRatePlan lrPlan;
     private final RecceLoss loss;
-    private StepObserver observer = StepObserver.NONE;
-    private GradScaler scaler = GradScaler.DISABLED;
 
     public Recce model() {
         return model;
@@ -45,21 +43,6 @@ public final class RecceStep implements TrainingStep {
         this.optimizer = optimizer;
         this.lrPlan = lrPlan;
         this.loss = loss;
-    }
-
-    /** Called after the backward (gradients in place, parameters not yet updated) and after the update. */
-    @Override
-    public void setObserver(StepObserver observer) {
-        this.observer = observer == null ? StepObserver.NONE : observer;
-    }
-
-    /** Loss scaling for {@code precision: fp16} (null or {@link GradScaler#DISABLED}: none). */
-    public void setGradScaler(GradScaler scaler) {
-        this.scaler = scaler == null ? GradScaler.DISABLED : scaler;
-    }
-
-    public GradScaler gradScaler() {
-        return scaler;
     }
 
     @Override

@@ -36,8 +36,13 @@ import java.util.Map;
  * PointerScope, and those of pass 1 already when pass 1 ends (its own scope), so that pass 2
  * does not run on top of pass 1's activations. Every random draw (decoder dropout, perturbation) comes from the generator the
  * model and {@code random} were given, so one seed repeats a run (decisions.md 3).
+ *
+ * <p>Loss scaling ({@code precision: fp16}, {@link #setGradScaler}): each loss is scaled before its
+ * backward and each update unscales, checks and may skip (as the reference's two
+ * {@code grad_scalar.step} calls); the pass-1 gradient is re-scaled before pass 2's backward adds
+ * to it, so that the second update still sees {@code pass1GradCarry} × g₁.
  */
-public final class TwoPassStep implements TrainingStep {
+public final class TwoPassStep extends ObservedScaledStep {
     private final UniDefenseModel model;
     private final GroupedOptimizer optimizer;
     private final LearningRatePlan lrPlan;
@@ -46,9 +51,7 @@ public final class TwoPassStep implements TrainingStep {
     private final double pass1GradCarry;
     private final PerturbationPolicy policy;
     private final PerturbationRandom random;
-    private StepObserver observer = StepObserver.NONE;
     private DecoderMaskSource decoderMasks = DecoderMaskSource.DRAWN;
-    private GradScaler scaler = GradScaler.DISABLED;
 
     /**
      * @param totalSteps     the run's {@code num_steps}; pass 2 switches to KL mask consistency after 10 %
@@ -67,25 +70,6 @@ public final class TwoPassStep implements TrainingStep {
         this.pass1GradCarry = pass1GradCarry;
         this.policy = policy;
         this.random = random;
-    }
-
-    @Override
-    public void setObserver(StepObserver observer) {
-        this.observer = observer == null ? StepObserver.NONE : observer;
-    }
-
-    /**
-     * Loss scaling for {@code precision: fp16}. With a scaler, each loss is scaled before its
-     * backward and each update unscales, checks and may skip (as the reference's two
-     * {@code grad_scalar.step} calls); the pass-1 gradient is re-scaled before pass 2's backward
-     * adds to it, so that the second update still sees {@code pass1GradCarry} × g₁.
-     */
-    public void setGradScaler(GradScaler scaler) {
-        this.scaler = scaler == null ? GradScaler.DISABLED : scaler;
-    }
-
-    public GradScaler gradScaler() {
-        return scaler;
     }
 
     public void setDecoderMasks(DecoderMaskSource masks) {

@@ -2,12 +2,9 @@ package org.unidefense.engine;
 
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.store.LmdbImageStore;
 import org.unidefense.tensor.Tensors;
 
 import java.io.IOException;
@@ -24,20 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Training runs of the UE engine on a tiny synthetic benchmark. */
 class EngineRunTest {
-    @TempDir
-    static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     private static final String SCHEDULE = "seed: 5\nscheduler:\n  name: StepLR\n  step_size: 1\n  gamma: 0.5\n";
 

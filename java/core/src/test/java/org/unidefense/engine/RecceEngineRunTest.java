@@ -3,12 +3,9 @@ package org.unidefense.engine;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.store.LmdbImageStore;
 import org.unidefense.model.ModelRegistry;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.recce.Recce;
@@ -35,20 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DemoCommandTest.)
  */
 class RecceEngineRunTest {
-    @TempDir
-    static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     private static Path recceModelFile(String id) throws IOException {
         Path f = runs.modelFile(1, id, 2, 2, "seed: 3\nlambda_1: 0.1\nlambda_2: 0.1\n");

@@ -1,13 +1,9 @@
 package org.unidefense.engine;
 
-import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unidefense.UserInputException;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.store.LmdbImageStore;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.report.RunHistory;
 
@@ -29,20 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Resuming runs that were interrupted badly, and runs that must stop or never start. */
 class ResumeRobustnessTest {
-    @TempDir
-    static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     private static Path resumeFile(String id, int steps, int val, String extra) throws IOException {
         Path f = runs.modelFile(3, id, steps, val, "seed: 5\n" + extra + "resume: true\n");
@@ -114,7 +98,7 @@ class ResumeRobustnessTest {
     void aWrongDatasetPathLeavesNoRunDirectory() throws IOException {
         Path f = runs.modelFile(3, "nodata", 2, 1, "seed: 5\n");
         Path data = f.resolveSibling("data.yml");
-        Files.writeString(data, Files.readString(data).replace(tmp.resolve("bench").toString(), tmp.resolve("nowhere").toString()));
+        Files.writeString(data, Files.readString(data).replace(runs.bench().toString(), runs.bench().resolveSibling("nowhere").toString()));
         assertThrows(UserInputException.class, () -> Runs.openTraining(SyntheticRuns.load(f), runs.runs(),
                 new PrintWriter(new StringWriter())));
         assertFalse(Files.exists(runs.runs().resolve("UDR18").resolve("nodata")));

@@ -23,6 +23,11 @@ public final class SyntheticRuns {
         SyntheticDatasetWriter.write(bench, new SyntheticDatasetWriter.Options(7, 32, 1, 3));
     }
 
+    /** The synthetic benchmark's root (the data files' roots point into it). */
+    public Path bench() {
+        return bench;
+    }
+
     public Path runs() {
         return root.resolve("runs");
     }

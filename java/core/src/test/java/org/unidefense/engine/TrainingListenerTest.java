@@ -1,11 +1,7 @@
 package org.unidefense.engine;
 
-import org.bytedeco.pytorch.global.torch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.unidefense.data.store.LmdbImageStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unidefense.distributed.DistEnv;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.tensor.DeviceSpec;
@@ -30,20 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * listener added by the user sees an event, and that a rank other than 0 writes nothing.
  */
 class TrainingListenerTest {
-    @TempDir
-    static Path tmp;
-    static SyntheticRuns runs;
-
-    @BeforeAll
-    static void setUp() {
-        torch.set_num_threads(2);
-        runs = new SyntheticRuns(tmp);
-    }
-
-    @AfterAll
-    static void close() {
-        LmdbImageStore.closeAll();
-    }
+    @RegisterExtension
+    static final SyntheticRunsExtension runs = new SyntheticRunsExtension();
 
     /** Writes down each event with what the run directory and the console hold at that moment. */
     private static final class Recorder implements TrainingListener {
