@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.unidefense.UserInputException;
+import org.unidefense.config.ConfigChoice;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;
-import org.unidefense.data.OnError;
+import org.unidefense.config.OnError;
 import org.unidefense.data.SplitIndex;
 import org.unidefense.data.dataset.DataFiles;
 import org.unidefense.data.dataset.SplitIndexBuilder;
@@ -74,7 +75,7 @@ public final class DataShowCommand implements Runnable {
             case VAL -> index.val();
             case TEST -> index.test();
         };
-        DataErrorPolicy errors = onError != null ? new DataErrorPolicy(OnError.parse(onError)) : DataErrorPolicy.of(cfg.data());
+        DataErrorPolicy errors = onError != null ? new DataErrorPolicy(ConfigChoice.parse(OnError.class, onError, "--on_error")) : DataErrorPolicy.of(cfg.data());
         List<BatchLoader> loaders = DataShow.displayLoaders(cfg, parts, role, errors);
         List<Batch> shown;
         try {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.cli.ExitCodes;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.ImageStore;
 import org.unidefense.data.NumpyRandom;
 import org.unidefense.data.Sample;

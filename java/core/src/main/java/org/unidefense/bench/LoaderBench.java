@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.unidefense.config.FaceMargin;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.FaceBox;
 import org.unidefense.data.Sample;

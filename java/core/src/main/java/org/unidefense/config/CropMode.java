@@ -1,31 +1,21 @@
-package org.unidefense.data;
-
-import org.unidefense.UserInputException;
+package org.unidefense.config;
 
 /**
  * {@code config.crop}: {@code nocrop} reads the stored face crops whole; {@code 4p} cuts the index
  * line's face box, widened by a margin, out of the stored frame.
  */
-public enum CropMode {
+public enum CropMode implements ConfigChoice {
     NOCROP("nocrop"),
     FOUR_POINT("4p");
 
-    private final String configValue;
+    private final String key;
 
-    CropMode(String configValue) {
-        this.configValue = configValue;
+    CropMode(String key) {
+        this.key = key;
     }
 
-    public String configValue() {
-        return configValue;
-    }
-
-    public static CropMode parse(String value) {
-        for (CropMode m : values()) {
-            if (m.configValue.equals(value)) {
-                return m;
-            }
-        }
-        throw new UserInputException("config.crop: expected 'nocrop' or '4p', found '" + value + "'");
+    @Override
+    public String key() {
+        return key;
     }
 }

@@ -25,7 +25,7 @@ public record DataConfig(
         Integer valBatchSize,
         Integer testBatchSize,
         Integer numWorkers,
-        String onError) {
+        OnError onError) {
 
     /**
      * The configured worker count, or {@code referenceDefault}: the reference uses 4, except 8
@@ -46,7 +46,7 @@ public record DataConfig(
         if (workers != null && workers < 0) {
             throw s.invalid("num_workers", "expected 0 or more, found " + workers);
         }
-        String onError = s.choice("on_error", "fail", java.util.List.of("fail", "skip"));
+        OnError onError = s.choice("on_error", OnError.FAIL, OnError.class);
         s.finish();
         return new DataConfig(file, resolved, train, val, test, workers, onError);
     }

@@ -46,7 +46,7 @@ public record ResolvedConfig(
         d.put("val_batch_size", data.valBatchSize());
         d.put("test_batch_size", data.testBatchSize());
         d.put("num_workers", data.numWorkers());
-        d.put("on_error", data.onError());
+        d.put("on_error", data.onError().key());
         out.put("data", d);
         out.put("dataset", dataset.toPlain());
         return out;
@@ -92,7 +92,7 @@ public record ResolvedConfig(
         sch.put("name", c.scheduler().name());
         sch.putAll(c.scheduler().params());
         m.put("scheduler", sch);
-        m.put("crop", c.crop());
+        m.put("crop", c.crop().key());
         m.put("resume", c.resume());
         m.put("resume_best", c.resumeBest());
         if (c.notes() != null) {
@@ -117,7 +117,7 @@ public record ResolvedConfig(
         m.put("device", c.device().toString());
         m.put("memory_format", c.memoryFormat() == null ? "auto" : c.memoryFormat().key());
         m.put("precision", c.precision().key());
-        m.put("trainer_states", c.trainerStates());
+        m.put("trainer_states", c.trainerStates().key());
         return m;
     }
 }

@@ -137,6 +137,15 @@ final class Section {
         return v == null ? null : ConfigChoice.lookup(type, v).orElseThrow();
     }
 
+    /** {@link #choice(String, Enum, Class)} for a key that must be present. */
+    <E extends Enum<E> & ConfigChoice> E requiredChoice(String key, Class<E> type) {
+        E v = choice(key, null, type);
+        if (v == null) {
+            throw requiredButAbsent(key, "one of " + ConfigChoice.keys(type));
+        }
+        return v;
+    }
+
     String requiredChoice(String key, Collection<String> allowed) {
         String v = choice(key, null, allowed);
         if (v == null) {

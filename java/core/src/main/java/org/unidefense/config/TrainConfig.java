@@ -77,7 +77,7 @@ public record TrainConfig(
         Double lambdaAuxCls,
         OptimizerSpec optimizer,
         SchedulerSpec scheduler,
-        String crop,
+        CropMode crop,
         boolean resume,
         boolean resumeBest,
         String notes,
@@ -96,10 +96,8 @@ public record TrainConfig(
         Precision precision,
         double lambda1,
         double lambda2,
-        String trainerStates) {
+        TrainerStates trainerStates) {
 
-    static final List<String> CROPS = List.of("nocrop", "4p");
-    public static final List<String> TRAINER_STATES = List.of("all", "latest");
     static final double DEFAULT_PASS1_GRAD_CARRY = 1.0 / 1024;
     static final double DEFAULT_DISTRIBUTE_TIMEOUT_S = 300;
     static final double DEFAULT_BUCKET_MB = 25;
@@ -155,8 +153,8 @@ public record TrainConfig(
         }
         SchedulerSpec scheduler = s.optionalSection("scheduler").map(SchedulerSpec::read)
                 .orElse(SchedulerSpec.constant());
-        String crop = s.requiredChoice("crop", CROPS);
-        if (engine == Engine.FE && crop.equals("4p")) {
+        CropMode crop = s.requiredChoice("crop", CropMode.class);
+        if (engine == Engine.FE && crop == CropMode.FOUR_POINT) {
             // The reference's forgery engine passes no margin to its loader, so 4p cannot work there.
             throw s.invalid("crop", "engine FE supports only 'nocrop' (images stored already cropped), found \"4p\"");
         }
@@ -167,7 +165,7 @@ public record TrainConfig(
         FaceMargin valMargin = FaceMargin.read(s, "val_margin", FaceMargin.fixed(0.3));
         FaceMargin testMargin = FaceMargin.read(s, "test_margin", FaceMargin.fixed(0.3));
         FaceMargin margin = FaceMargin.read(s, "margin", null);
-        if (engine == Engine.UE && crop.equals("4p") && margin == null) {
+        if (engine == Engine.UE && crop == CropMode.FOUR_POINT && margin == null) {
             throw s.missing("margin", "a face margin: UniAttack with crop 4p crops face boxes and needs one");
         }
         boolean useDomainLabel = s.bool("use_domain_label", false);
@@ -189,8 +187,8 @@ public record TrainConfig(
         String format = s.choice("memory_format", "auto", formats);
         MemoryFormat memoryFormat = format.equals("auto") ? null : MemoryFormat.parse(format);
         Precision precision = s.choice("precision", Precision.FP32, Precision.class);
-        String trainerStates = s.choice("trainer_states", "all", TRAINER_STATES);
-        if (resumeBest && trainerStates.equals("latest")) {
+        TrainerStates trainerStates = s.choice("trainer_states", TrainerStates.ALL, TrainerStates.class);
+        if (resumeBest && trainerStates == TrainerStates.LATEST) {
             throw s.invalid("trainer_states", "resume_best needs the best model's trainer state: use 'all', found \"latest\"");
         }
         s.finish();

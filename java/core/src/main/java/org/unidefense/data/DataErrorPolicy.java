@@ -1,5 +1,6 @@
 package org.unidefense.data;
 
+import org.unidefense.config.OnError;
 import org.unidefense.UserInputException;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class DataErrorPolicy {
 
     /** The policy a run's {@code data.on_error} asks for. */
     public static DataErrorPolicy of(org.unidefense.config.DataConfig data) {
-        return new DataErrorPolicy(OnError.parse(data.onError()));
+        return new DataErrorPolicy(data.onError());
     }
 
     public static DataErrorPolicy failing() {

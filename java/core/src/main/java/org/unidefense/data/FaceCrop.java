@@ -1,5 +1,6 @@
 package org.unidefense.data;
 
+import org.unidefense.config.CropMode;
 import org.unidefense.UserInputException;
 import org.unidefense.config.FaceMargin;
 

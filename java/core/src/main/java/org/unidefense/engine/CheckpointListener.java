@@ -1,6 +1,7 @@
 package org.unidefense.engine;
 
 import org.unidefense.config.ResolvedConfig;
+import org.unidefense.config.TrainerStates;
 import org.unidefense.model.UniDefenseModel;
 import org.unidefense.model.weights.ModelCheckpoint;
 import org.unidefense.train.Training;
@@ -34,7 +35,7 @@ final class CheckpointListener implements TrainingListener {
 
     /** {@code config.trainer_states: all}: the selected models keep their trainer state (for resume_best). */
     static boolean keepsAllTrainerStates(ResolvedConfig cfg) {
-        return !TrainingLoop.LATEST.equals(cfg.config().trainerStates());
+        return cfg.config().trainerStates() == TrainerStates.ALL;
     }
 
     @Override

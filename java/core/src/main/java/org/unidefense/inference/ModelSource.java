@@ -8,7 +8,7 @@ import org.unidefense.config.ConfigOverrides;
 import org.unidefense.config.FaceMargin;
 import org.unidefense.config.ModelConfig;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.loader.SplitLoaders;
 import org.unidefense.data.transform.TransformPipeline;
 import org.unidefense.model.weights.CheckpointInfo;

@@ -3,7 +3,7 @@ package org.unidefense.inference;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.CropRect;
 import org.unidefense.data.FaceBox;
 import org.unidefense.data.FaceCrop;

@@ -11,7 +11,7 @@ import org.unidefense.bench.MatmulPeak;
 import org.unidefense.bench.ProcessMemory;
 import org.unidefense.config.FaceMargin;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.loader.Batch;
 import org.unidefense.data.loader.BatchLoader;
 import org.unidefense.data.loader.BatchStream;

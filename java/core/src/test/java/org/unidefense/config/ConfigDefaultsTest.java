@@ -95,7 +95,7 @@ class ConfigDefaultsTest {
     void dataAndDatasetDefaults() {
         ResolvedConfig rc = loadMinimal();
         assertNull(rc.data().numWorkers());
-        assertEquals("fail", rc.data().onError());
+        assertEquals(OnError.FAIL, rc.data().onError());
         assertEquals(4, rc.data().numWorkersOr(4));
         assertNull(rc.data().testBatchSize()); // only testing (and UniAttack training) needs it
         OcimDatasetConfig d = (OcimDatasetConfig) rc.dataset();

@@ -61,7 +61,7 @@ class ConfigErrorsTest {
         assertMentions(failure(model(text)), "model.yml:13", "'data.on_error'", "fail", "skip", "ignore");
         String ok = ConfigFiles.minimalModel("data.yml").replace("train_batch_size: 4",
                 "train_batch_size: 4\n  on_error: skip");
-        assertEquals("skip", ConfigLoader.load(model(ok)).data().onError());
+        assertEquals(OnError.SKIP, ConfigLoader.load(model(ok)).data().onError());
     }
 
     @Test
@@ -141,7 +141,7 @@ class ConfigErrorsTest {
     void duplicateKeyIsAWarningAndTheLastValueWins() {
         String text = ConfigFiles.minimalModel("data.yml").replace("  crop: nocrop", "  crop: nocrop\n  crop: 4p");
         ResolvedConfig rc = ConfigLoader.load(model(text));
-        assertEquals("4p", rc.config().crop());
+        assertEquals(CropMode.FOUR_POINT, rc.config().crop());
         assertMentions(rc.warnings().get(0), "model.yml:11", "'config.crop' appears twice");
     }
 

@@ -123,7 +123,7 @@ class RecceSchemaTest {
         assertEquals(700L, ((Number) c.scheduler().params().get("step_size")).longValue());
         assertEquals(0.25, ((Number) c.scheduler().params().get("gamma")).doubleValue());
         assertEquals("my-run", c.id());
-        assertEquals("nocrop", c.crop(), "RECCE reads its face crops whole");
+        assertEquals(CropMode.NOCROP, c.crop(), "RECCE reads its face crops whole");
         assertEquals("gloo", c.distributeBackend());
         assertFalse(c.debug());
 

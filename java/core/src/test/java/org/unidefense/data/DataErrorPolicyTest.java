@@ -1,5 +1,7 @@
 package org.unidefense.data;
 
+import org.unidefense.config.ConfigChoice;
+import org.unidefense.config.OnError;
 import org.junit.jupiter.api.Test;
 import org.unidefense.UserInputException;
 
@@ -18,7 +20,7 @@ class DataErrorPolicyTest {
     @Test
     void failRethrowsSkipCountsAndKeepsTheMessage() {
         assertThrows(UserInputException.class, () -> DataErrorPolicy.failing().apply(ITEM, DataErrorPolicyTest::missing));
-        DataErrorPolicy skip = new DataErrorPolicy(OnError.parse("skip"));
+        DataErrorPolicy skip = new DataErrorPolicy(OnError.SKIP);
         assertNull(skip.apply(ITEM, DataErrorPolicyTest::missing));
         assertEquals(new byte[] {1}.length, skip.apply(ITEM, () -> new byte[] {1}).length);
         assertEquals(1, skip.skipped());
@@ -26,11 +28,12 @@ class DataErrorPolicyTest {
     }
 
     @Test
-    void parsesTheConfigValue() {
-        assertEquals(OnError.FAIL, OnError.parse(null));
-        assertEquals(OnError.FAIL, OnError.parse("fail"));
-        UserInputException e = assertThrows(UserInputException.class, () -> OnError.parse("ignore"));
-        assertTrue(e.getMessage().contains("'ignore'"));
+    void parsesTheOptionValue() {
+        assertEquals(OnError.FAIL, ConfigChoice.parse(OnError.class, "fail", "--on_error"));
+        assertEquals(OnError.SKIP, ConfigChoice.parse(OnError.class, "skip", "--on_error"));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> ConfigChoice.parse(OnError.class, "ignore", "--on_error"));
+        assertTrue(e.getMessage().contains("--on_error: expected one of [fail, skip], found 'ignore'"), e.getMessage());
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class DataStats {
 
     /** Prints the counts; returns the number of methods that could not be read. */
     public static int print(DatasetConfig config, PrintWriter out) {
-        SplitIndexBuilder builder = new SplitIndexBuilder(org.unidefense.data.CropMode.NOCROP, StoreOpener.LAZY,
+        SplitIndexBuilder builder = new SplitIndexBuilder(org.unidefense.config.CropMode.NOCROP, StoreOpener.LAZY,
                 false, Path.of(""));
         if (config instanceof UniAttackDatasetConfig u) {
             return printUniAttack(builder, u, out);

@@ -5,7 +5,7 @@ import org.unidefense.config.DatasetConfig;
 import org.unidefense.config.ForgeryDatasetConfig;
 import org.unidefense.config.OcimDatasetConfig;
 import org.unidefense.config.UniAttackDatasetConfig;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.ImageStore;
 import org.unidefense.data.NumpyRandom;

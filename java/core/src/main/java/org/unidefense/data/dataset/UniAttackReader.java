@@ -1,7 +1,7 @@
 package org.unidefense.data.dataset;
 
 import org.unidefense.UserInputException;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.FramesPerVideo;
 import org.unidefense.data.ImageStore;
 import org.unidefense.data.NumpyRandom;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.unidefense.UserInputException;
 import org.unidefense.config.FaceMargin;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.transform.TransformPipeline;

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unidefense.UserInputException;
 import org.unidefense.config.FaceMargin;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.CropRect;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;

@@ -10,7 +10,7 @@ import org.unidefense.config.Engine;
 import org.unidefense.config.FaceMargin;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.config.TransformSpec;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.transform.TransformPipeline;
@@ -67,7 +67,7 @@ public final class SplitLoaders {
     }
 
     public static CropMode cropMode(ResolvedConfig cfg) {
-        return CropMode.parse(cfg.config().crop());
+        return cfg.config().crop();
     }
 
     /**

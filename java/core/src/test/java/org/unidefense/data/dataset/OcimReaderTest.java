@@ -7,7 +7,7 @@ import org.unidefense.UserInputException;
 import org.unidefense.checkpoint.TorchSaveWriter;
 import org.unidefense.config.DatasetCommon;
 import org.unidefense.config.OcimDatasetConfig;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.FaceBox;
 import org.unidefense.data.Sample;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.UserInputException;
 import org.unidefense.checkpoint.TorchSaveWriter;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.FaceBox;
 import org.unidefense.data.NumpyRandom;
 import org.unidefense.data.Sample;

@@ -11,11 +11,11 @@ import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.unidefense.UserInputException;
 import org.unidefense.config.FaceMargin;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.DataErrorPolicy;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.FaceBox;
-import org.unidefense.data.OnError;
+import org.unidefense.config.OnError;
 import org.unidefense.data.transform.TransformPipeline;
 import org.unidefense.tensor.Tensors;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unidefense.UserInputException;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ResolvedConfig;
-import org.unidefense.data.CropMode;
+import org.unidefense.config.CropMode;
 import org.unidefense.data.CropRect;
 import org.unidefense.data.DatasetSplit;
 import org.unidefense.data.FaceCrop;
