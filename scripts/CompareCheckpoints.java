@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Used by soak.sh: the largest absolute difference between the parameters and buffers of two
  * checkpoints (by key), and whether it is within the tolerance given. Exit 0 when it is.
- * Run as a single-file program: java -cp target/unidefense.jar scripts/CompareCheckpoints.java A.pt B.pt 1e-6
+ * Run as a single-file program: java -cp "java/cli/target/unidefense.jar:java/cli/target/lib/*" scripts/CompareCheckpoints.java A.pt B.pt 1e-6
  */
 public final class CompareCheckpoints {
     public static void main(String[] args) {

@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-jar="$here/target/unidefense.jar"
+jar="$here/java/cli/target/unidefense.jar"
 [ -f "$jar" ] || mvn -q -B -DskipTests -Djacoco.skip=true package >&2
 args=("${1:-64}" "${2:-1}" "${3:-10}" "${4:-25}")
 # As ./unidefense: keep libtorch's activation buffers mapped (docs/performance.md).

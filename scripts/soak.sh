@@ -19,8 +19,8 @@ done
 mkdir -p "$dir"; dir="$(cd "$dir" && pwd)"
 # a frozen copy of the jar: the launcher would rebuild it if the sources change during the soak
 "$here/unidefense" --version > /dev/null
-cp "$here/target/unidefense.jar" "$dir/unidefense.jar"
-ln -sfn "$here/target/lib" "$dir/lib" # the jar's Class-Path: the dependencies, which do not change
+cp "$here/java/cli/target/unidefense.jar" "$dir/unidefense.jar"
+ln -sfn "$here/java/cli/target/lib" "$dir/lib" # the jar's Class-Path: the dependencies, which do not change
 # One intra-op thread per JVM: on a machine shared with other jobs, libtorch's OpenMP threads wait
 # for each other at every barrier and a step took 70 s instead of 2.4 s (measured, load 23 on 2 cores).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"

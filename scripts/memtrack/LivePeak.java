@@ -18,7 +18,7 @@ import static org.bytedeco.pytorch.global.torch.set_num_threads;
  * Eval forwards of a model file's network on random input, with the process's RSS after each and,
  * under the memtrack preload (memtrack.c), the live tensor bytes and their peak per forward.
  *
- * <pre>java -cp "target/unidefense.jar:target/lib/*" scripts/memtrack/LivePeak.java MODEL_YML BATCH SIZE REPEATS</pre>
+ * <pre>java -cp "java/cli/target/unidefense.jar:java/cli/target/lib/*" scripts/memtrack/LivePeak.java MODEL_YML BATCH SIZE REPEATS</pre>
  */
 public class LivePeak {
     public static void main(String[] a) throws Exception {
