@@ -90,7 +90,8 @@ public final class BenchCommand implements Runnable {
     Precision precision;
 
     @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormatConverter.class,
-            description = "channels_last or contiguous (default: the config's memory_format, else channels_last).")
+            description = "channels_last or contiguous (default: the config's memory_format, else the "
+                    + "model's own: channels_last for the ResNets, contiguous for UDEB4 and RECCE).")
     MemoryFormat memoryFormat;
     @CommandLine.Mixin
     DeviceOption device = new DeviceOption();

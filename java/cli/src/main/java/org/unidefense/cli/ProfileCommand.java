@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.unidefense.UserInputException;
 import org.unidefense.config.ConfigLoader;
 import org.unidefense.config.ConfigOverrides;
+import org.unidefense.config.MemoryFormat;
+import org.unidefense.config.Precision;
 import org.unidefense.config.ResolvedConfig;
 import org.unidefense.io.AtomicFiles;
 import org.unidefense.model.ModelRegistry;
@@ -92,6 +94,15 @@ public final class ProfileCommand implements Runnable {
                     + "primitives (default: on; --no-onednn skips it).")
     boolean onednn;
 
+    @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class,
+            description = "fp32, bf16 or fp16 (default: the config's precision, else fp32).")
+    Precision precision;
+
+    @Option(names = "--memory-format", paramLabel = "F", converter = MemoryFormatConverter.class,
+            description = "channels_last or contiguous (default: the config's memory_format, else the "
+                    + "model's own: channels_last for the ResNets, contiguous for UDEB4 and RECCE).")
+    MemoryFormat memoryFormat;
+
     /** Internal: this process is the oneDNN child; print the timed marker, write nothing. */
     @Option(names = "--onednn-child", hidden = true)
     boolean onednnChild;
@@ -117,9 +128,15 @@ public final class ProfileCommand implements Runnable {
                 throw new UserInputException("give either --model or --config, not both");
             }
             cfg = ConfigLoader.load(config, ConfigOverrides.none());
-            model = ModelRegistry.create(cfg.model());
+            model = ModelRegistry.create(cfg); // with the config's precision and memory format
         } else {
             model = BenchCommand.buildModel(config, modelName);
+        }
+        if (memoryFormat != null) {
+            model.useMemoryFormat(memoryFormat);
+        }
+        if (precision != null) {
+            model.usePrecision(precision);
         }
         set_num_threads(threads);
         ProfileRun.Settings settings = new ProfileRun.Settings(workload, batch, size, steps, warmup, threads);
@@ -186,6 +203,12 @@ public final class ProfileCommand implements Runnable {
         if (modelName != null) {
             args.addAll(List.of("--model", modelName));
         }
+        if (precision != null) {
+            args.addAll(List.of("--precision", precision.key()));
+        }
+        if (memoryFormat != null) {
+            args.addAll(List.of("--memory-format", memoryFormat.key()));
+        }
         try {
             OneDnnChild.Outcome o = OneDnnChild.run(Main.class.getName(), args, log, err, 120);
             if (o.exitCode() != 0) {
@@ -206,13 +229,13 @@ public final class ProfileCommand implements Runnable {
         double per = steps;
         String images = workload == Workload.train ? batch + " real + " + batch + " fake" : Integer.toString(batch);
         return String.format(Locale.ROOT,
-                "unidefense profile: %s workload, %s, %s images @%dx%d, %d recorded step(s) after %d warm-up, %d threads%n"
+                "unidefense profile: %s workload, %s (%s, %s), %s images @%dx%d, %d recorded step(s) after %d warm-up, %d threads%n"
                         + "machine: %d cores, load average %.2f before / %.2f after; matmul peak %.1f GFLOP/s (1024², best of a reading before and after the run)%n"
                         + "per step: %.3f s wall; CPU user %.2f s, system %.2f s (system %.0f%% of CPU time); "
                         + "page faults %.0f minor, %.0f major%n"
                         + "recorder accounts for %.1f%% of the measured step time%n"
                         + "allocator: %s; peak RSS %.0f MB%n",
-                workload, model.architecture(), images, size, size, steps, warmup, get_num_threads(),
+                workload, model.architecture(), model.precision().key(), model.memoryFormat().key(), images, size, size, steps, warmup, get_num_threads(),
                 Runtime.getRuntime().availableProcessors(), load0, load1, r.matmulPeakGflops(),
                 sum(r.stepNanos()) / 1e9 / per, p.userSeconds() / per, p.systemSeconds() / per, 100 * p.systemShare(),
                 p.minorFaults() / per, p.majorFaults() / per,
@@ -224,6 +247,8 @@ public final class ProfileCommand implements Runnable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("workload", workload.name());
         m.put("model", model.architecture());
+        m.put("precision", model.precision().key());
+        m.put("memory_format", model.memoryFormat().key());
         m.put("batch", batch);
         m.put("size", size);
         m.put("steps", steps);

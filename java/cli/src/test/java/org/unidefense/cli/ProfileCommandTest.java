@@ -44,12 +44,12 @@ class ProfileCommandTest {
         assertTrue(r.err.contains("--workload train needs --config"), r.err);
     }
 
-    /** The whole command on a tiny eval workload, with the oneDNN child JVM. */
+    /** The whole command on a tiny eval workload in bf16, with the oneDNN child JVM (which must run bf16 too). */
     @Test
     void writesTraceTablesAndTheOneDnnTable(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("prof");
         MainTest.Run r = new MainTest.Run("profile", "--workload", "eval", "--model", "UDR18", "--batch", "1",
-                "--size", "32", "--steps", "2", "--warmup", "0", "--out", out.toString());
+                "--size", "32", "--steps", "2", "--warmup", "0", "--precision", "bf16", "--out", out.toString());
         assertEquals(0, r.code, r.err);
         ObjectMapper json = new ObjectMapper();
         JsonNode trace = json.readTree(Files.readString(out.resolve("trace.json")));
@@ -65,6 +65,8 @@ class ProfileCommandTest {
         assertTrue(extractor, "one extractor forward per eval step: " + profile.get("table"));
         assertTrue(profile.get("minor_page_faults_per_step").asDouble() >= 0);
         assertTrue(profile.get("allocator").isTextual());
+        assertEquals("bf16", profile.get("precision").asText());
+        assertEquals("channels_last", profile.get("memory_format").asText(), "UDR18's own format");
 
         JsonNode onednn = json.readTree(Files.readString(out.resolve("onednn.json")));
         boolean conv = false;
@@ -72,7 +74,9 @@ class ProfileCommandTest {
             conv |= k.get("kind").asText().equals("convolution") && k.get("calls").asInt() > 0;
         }
         assertTrue(conv, "the child's log holds convolutions: " + onednn);
-        assertTrue(Files.readString(out.resolve("onednn_verbose.log")).contains("onednn_verbose,"));
+        String log = Files.readString(out.resolve("onednn_verbose.log"));
+        assertTrue(log.contains("onednn_verbose,"));
+        assertTrue(log.matches("(?s).*convolution,[^\\n]*src:bf16.*"), "the child ran its convolutions in bf16");
         assertTrue(r.out.contains("module (forward only)") && r.out.contains("oneDNN primitives executed"), r.out);
     }
 }
