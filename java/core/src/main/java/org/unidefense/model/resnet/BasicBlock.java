@@ -5,7 +5,6 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
-import org.unidefense.tensor.NativeScopes;
 
 import java.util.List;
 
@@ -51,11 +50,7 @@ public class BasicBlock extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        // chained: each intermediate is freed once the next layer has read it (eval keeps ~3 maps, not 5)
-        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, act1::forward,
-                conv2::forward, bn2::forward));
-        Tensor shortcut = downsample == null ? x : downsample.forward(x);
-        y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
-        return act2.forward(y);
+        return residual(x, List.of(conv1::forward, bn1::forward, act1::forward,
+                conv2::forward, bn2::forward), downsample, act2);
     }
 }

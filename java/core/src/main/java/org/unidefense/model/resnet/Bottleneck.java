@@ -5,7 +5,6 @@ import org.unidefense.tensor.FftNorm;
 import org.unidefense.model.nn.IndexedSequential;
 import org.unidefense.model.nn.Layer;
 import org.unidefense.model.nn.Layers;
-import org.unidefense.tensor.NativeScopes;
 
 import java.util.List;
 
@@ -53,11 +52,7 @@ public class Bottleneck extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        // chained: each intermediate is freed once the next layer has read it
-        Tensor y = NativeScopes.chain(x, List.of(conv1::forward, bn1::forward, act1::forward,
-                conv2::forward, bn2::forward, act2::forward, conv3::forward, bn3::forward));
-        Tensor shortcut = downsample == null ? x : downsample.forward(x);
-        y.add_(shortcut); // in place, as the reference's `x += shortcut`: y is the last norm's fresh output
-        return act3.forward(y);
+        return residual(x, List.of(conv1::forward, bn1::forward, act1::forward,
+                conv2::forward, bn2::forward, act2::forward, conv3::forward, bn3::forward), downsample, act3);
     }
 }
