@@ -17,15 +17,7 @@ import java.io.PrintWriter;
         description = "Inspect configuration files.",
         mixinStandardHelpOptions = true,
         subcommands = {ConfigCommand.Show.class})
-public final class ConfigCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class ConfigCommand extends CommandGroup {
     /**
      * {@code unidefense config show}: loads a model file as a run would (dataset file merged in,
      * overrides applied, defaults filled) and prints it as YAML; warnings go to stderr.

@@ -19,15 +19,7 @@ import java.nio.file.Path;
             DataCommand.Stats.class,
             DataShowCommand.class,
         })
-public final class DataCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class DataCommand extends CommandGroup {
     /** {@code unidefense data stats}: videos and frames per split part and method. */
     @Command(name = "stats",
             description = "Count the videos and frames each split part and method of a dataset holds, as the "

@@ -24,15 +24,7 @@ import java.util.Locale;
         description = "Inspect the network a configuration builds.",
         mixinStandardHelpOptions = true,
         subcommands = {ModelCommand.Summary.class})
-public final class ModelCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class ModelCommand extends CommandGroup {
     /** {@code unidefense model summary --config X}: the module tree with parameter counts. */
     @Command(name = "summary",
             description = "Print the module tree of the configured model with parameter counts per subtree "

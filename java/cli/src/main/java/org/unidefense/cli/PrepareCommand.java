@@ -39,15 +39,7 @@ import picocli.CommandLine.Option;
             PrepareCommand.Ocim.class,
             PrepareCommand.Bench.class,
         })
-public final class PrepareCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class PrepareCommand extends CommandGroup {
     /** The face options every dataset shares. */
     static final class FaceOptions {
         @Option(names = "--frames", defaultValue = "32", paramLabel = "N|all",

@@ -20,15 +20,7 @@ import java.util.Optional;
         mixinStandardHelpOptions = true,
         description = "Inspect weight files written by Python's torch.save (.pth, .pt or .bin files).",
         subcommands = {WeightsCommand.Inspect.class})
-public final class WeightsCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class WeightsCommand extends CommandGroup {
     @Command(name = "inspect",
             mixinStandardHelpOptions = true,
             // one string: picocli's command list shows only a description's first element
