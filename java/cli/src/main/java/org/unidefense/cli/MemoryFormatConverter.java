@@ -1,7 +1,9 @@
 package org.unidefense.cli;
 
+import org.unidefense.UserInputException;
 import org.unidefense.config.MemoryFormat;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Lets {@code --memory-format} take the configuration spelling ({@link MemoryFormat#parse}). It lives in the CLI
@@ -10,6 +12,11 @@ import picocli.CommandLine.ITypeConverter;
 public final class MemoryFormatConverter implements ITypeConverter<MemoryFormat> {
     @Override
     public MemoryFormat convert(String value) {
-        return MemoryFormat.parse(value);
+        try {
+            return MemoryFormat.parse(value);
+        } catch (UserInputException e) {
+            // picocli prints its own message plus the exception's class otherwise
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 }

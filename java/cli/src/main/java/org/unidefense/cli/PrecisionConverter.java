@@ -1,7 +1,9 @@
 package org.unidefense.cli;
 
+import org.unidefense.UserInputException;
 import org.unidefense.config.Precision;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Lets {@code --precision} take the configuration spelling ({@link Precision#parse}). It lives in the CLI
@@ -10,6 +12,11 @@ import picocli.CommandLine.ITypeConverter;
 public final class PrecisionConverter implements ITypeConverter<Precision> {
     @Override
     public Precision convert(String value) {
-        return Precision.parse(value);
+        try {
+            return Precision.parse(value);
+        } catch (UserInputException e) {
+            // picocli prints its own message plus the exception's class otherwise
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 }

@@ -14,6 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelAndBenchCommandTest {
+    /** A bad --precision / --memory-format is a usage error naming the accepted values, not an exception's class. */
+    @Test
+    void badPrecisionOrMemoryFormatIsAPlainUsageError() {
+        MainTest.Run p = new MainTest.Run("bench", "--precision", "fp8");
+        assertEquals(ExitCodes.USAGE, p.code, p.err);
+        assertTrue(p.err.contains("Invalid value for option '--precision': unknown precision 'fp8'; expected one of [fp32, bf16, fp16]"), p.err);
+        MainTest.Run m = new MainTest.Run("profile", "--memory-format", "nhwc");
+        assertEquals(ExitCodes.USAGE, m.code, m.err);
+        assertTrue(m.err.contains("Invalid value for option '--memory-format': unknown memory format 'nhwc'"), m.err);
+        assertTrue(!p.err.contains("Exception") && !m.err.contains("Exception"), p.err + m.err);
+    }
+
     @Test
     void summaryTotalEqualsTheReferenceStateDictSize() {
         long expected = 0;
